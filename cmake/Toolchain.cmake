@@ -1,0 +1,23 @@
+# Compiler flags shared by every target of the project (third-party code gets none of these).
+
+add_library(rk_options INTERFACE)
+target_compile_options(rk_options INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+                                            -Wno-sign-conversion)
+if(RK_WERROR)
+    target_compile_options(rk_options INTERFACE -Werror)
+endif()
+
+if(EMSCRIPTEN)
+    # Native WebAssembly exception handling: nlohmann_json and Catch2 throw, and the JS-based
+    # emulation (-fexceptions) is several times larger and slower. Compile *and* link flag.
+    add_compile_options(-fwasm-exceptions)
+    add_link_options(-fwasm-exceptions)
+    # Release links run Emscripten's JS optimizer, which needs Debian's node modules (acorn).
+    set(CMAKE_CXX_LINKER_LAUNCHER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs)
+    # emcmake's default emulator passes a flag node 20 rejects, and Catch2 discovery would then
+    # silently find nothing; node also needs its own fetch off to load the .wasm from disk.
+    set(RK_NODE_EMULATOR /usr/bin/node --no-experimental-fetch)
+elseif(RK_SANITIZE)
+    add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer)
+    add_link_options(-fsanitize=address,undefined)
+endif()

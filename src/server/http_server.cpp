@@ -1,0 +1,182 @@
+#include "server/http_server.hpp"
+
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/version.hpp>
+#include <array>
+#include <cctype>
+#include <iostream>
+
+namespace server {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// One connection: read a request, answer it, repeat while the client keeps the connection alive.
+class Session : public std::enable_shared_from_this<Session> {
+public:
+    Session(tcp::socket&& socket, const Router& router, const Limits& limits)
+        : stream_(std::move(socket)), router_(router), limits_(limits) {}
+
+    void run() {
+        // Start on the connection's strand so no two handlers of one session ever overlap.
+        asio::dispatch(stream_.get_executor(),
+                       beast::bind_front_handler(&Session::read, shared_from_this()));
+    }
+
+private:
+    void read() {
+        parser_.emplace();
+        parser_->body_limit(limits_.max_body_bytes);
+        parser_->header_limit(static_cast<std::uint32_t>(limits_.max_header_bytes));
+        stream_.expires_after(limits_.idle_timeout);
+        http::async_read(stream_, buffer_, *parser_,
+                         beast::bind_front_handler(&Session::on_read, shared_from_this()));
+    }
+
+    void on_read(beast::error_code ec, std::size_t) {
+        if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
+            ec == asio::error::connection_reset || ec == asio::error::operation_aborted)
+            return close();
+        if (ec == http::error::body_limit) {
+            return reply_error(trm::payload_too_large(
+                "The request body exceeds the limit of " +
+                std::to_string(limits_.max_body_bytes) + " bytes"));
+        }
+        if (ec == http::error::header_limit) {
+            return reply_error(trm::bad_request("The request headers exceed " +
+                                                std::to_string(limits_.max_header_bytes) +
+                                                " bytes", "headers_too_large"));
+        }
+        if (ec) return reply_error(trm::bad_request("Malformed HTTP request: " + ec.message()));
+
+        auto request = parser_->release();
+        std::map<std::string, std::string> headers;
+        for (const auto& field : request) headers[lower(field.name_string())] = std::string(field.value());
+        Response response;
+        try {
+            response = router_.dispatch(std::string(request.method_string()), request.target(),
+                                        std::move(headers), std::move(request.body()));
+        } catch (const std::exception& e) {
+            // A handler bug must not take the process down; the client learns nothing internal.
+            std::cerr << "trm-server: handler failed: " << e.what() << '\n';
+            response = Response::problem(trm::internal_error("The service failed to handle the request"));
+        }
+        write(std::move(response), request.version(), request.keep_alive());
+    }
+
+    // A request we could not parse: answer once, then close (the stream position is unknown).
+    void reply_error(const trm::Problem& problem) {
+        lingering_ = true;
+        write(Response::problem(problem), 11, false);
+    }
+
+    void write(Response response, unsigned version, bool keep_alive) {
+        auto message = std::make_shared<http::response<http::string_body>>(
+            static_cast<http::status>(response.status), version);
+        message->set(http::field::server, "trm-server");
+        if (!response.content_type.empty()) message->set(http::field::content_type, response.content_type);
+        message->set(http::field::cache_control, "no-store");
+        message->set("X-Content-Type-Options", "nosniff");
+        for (auto& [name, value] : response.headers) message->set(name, value);
+        message->body() = std::move(response.body);
+        message->keep_alive(keep_alive);
+        message->prepare_payload();
+        stream_.expires_after(limits_.idle_timeout);
+        http::async_write(stream_, *message,
+                          [self = shared_from_this(), message](beast::error_code ec, std::size_t) {
+                              if (!ec && self->lingering_) return self->linger();
+                              if (ec || !message->keep_alive()) return self->close();
+                              self->read();
+                          });
+    }
+
+    void close() {
+        beast::error_code ec;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    }
+
+    // After refusing a request whose body is still arriving (413, 400), closing at once would
+    // reset the connection and the client would see a broken pipe instead of our answer. So stop
+    // sending, then read and discard what the client still sends, for a bounded time.
+    void linger() {
+        close();
+        stream_.expires_after(std::chrono::seconds(5));
+        linger_more();
+    }
+    void linger_more() {
+        stream_.async_read_some(asio::buffer(drain_),
+                                [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                                    if (!ec) self->linger_more();
+                                });
+    }
+
+    beast::tcp_stream stream_;
+    beast::flat_buffer buffer_;
+    bool lingering_ = false;
+    std::array<char, 16 * 1024> drain_{};
+    std::optional<http::request_parser<http::string_body>> parser_;
+    const Router& router_;
+    const Limits limits_;  // a copy: sessions may outlive the listener
+};
+
+}  // namespace
+
+class HttpServer::Impl : public std::enable_shared_from_this<HttpServer::Impl> {
+public:
+    Impl(asio::io_context& io, const tcp::endpoint& endpoint, const Router& router, Limits limits)
+        : io_(io), acceptor_(asio::make_strand(io)), router_(router), limits_(limits) {
+        acceptor_.open(endpoint.protocol());
+        acceptor_.set_option(asio::socket_base::reuse_address(true));
+        acceptor_.bind(endpoint);
+        acceptor_.listen(asio::socket_base::max_listen_connections);
+    }
+
+    void accept() {
+        acceptor_.async_accept(asio::make_strand(io_),
+                               [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
+                                   if (ec == asio::error::operation_aborted || !self->acceptor_.is_open())
+                                       return;
+                                   if (!ec)
+                                       std::make_shared<Session>(std::move(socket), self->router_,
+                                                                 self->limits_)
+                                           ->run();
+                                   self->accept();
+                               });
+    }
+
+    asio::io_context& io_;
+    tcp::acceptor acceptor_;
+    const Router& router_;
+    Limits limits_;
+};
+
+HttpServer::HttpServer(asio::io_context& io, const tcp::endpoint& endpoint, const Router& router,
+                       Limits limits)
+    : impl_(std::make_shared<Impl>(io, endpoint, router, limits)) {}
+
+HttpServer::~HttpServer() { stop(); }
+
+tcp::endpoint HttpServer::local_endpoint() const { return impl_->acceptor_.local_endpoint(); }
+
+void HttpServer::start() { impl_->accept(); }
+
+void HttpServer::stop() {
+    asio::post(impl_->acceptor_.get_executor(), [impl = impl_] {
+        beast::error_code ec;
+        impl->acceptor_.close(ec);
+    });
+}
+
+}  // namespace server

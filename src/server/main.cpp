@@ -1,0 +1,109 @@
+// trm-server: the TRM service. Usage and behaviour as ../shared/API.md ("Running it") says:
+// prints one line "listening on http://HOST:PORT" when ready, exits 0 on SIGTERM or SIGINT.
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <charconv>
+#include <csignal>
+#include <iostream>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "server/api_routes.hpp"
+#include "server/http_server.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: trm-server --listen HOST:PORT\n"
+    "  --listen HOST:PORT   address to serve the HTTP API on (default 127.0.0.1:8080;\n"
+    "                       port 0 picks a free port, printed in the ready line)\n";
+
+struct Options {
+    std::string host = "127.0.0.1";
+    unsigned short port = 8080;
+};
+
+// Returns false (after saying why on stderr) when the command line is not usable.
+bool parse_options(int argc, char** argv, Options& options) {
+    std::vector<std::string_view> args(argv + 1, argv + argc);
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--help" || args[i] == "-h") {
+            std::cout << kUsage;
+            std::exit(0);
+        }
+        if (args[i] == "--listen" && i + 1 < args.size()) {
+            std::string_view value = args[++i];
+            auto colon = value.rfind(':');
+            if (colon == std::string_view::npos || colon == 0) {
+                std::cerr << "trm-server: --listen wants HOST:PORT, got '" << value << "'\n";
+                return false;
+            }
+            unsigned port = 0;
+            auto port_text = value.substr(colon + 1);
+            auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+            if (ec != std::errc{} || end != port_text.data() + port_text.size() || port > 65535) {
+                std::cerr << "trm-server: '" << port_text << "' is not a port number\n";
+                return false;
+            }
+            options.host = std::string(value.substr(0, colon));
+            if (options.host.size() > 2 && options.host.front() == '[' && options.host.back() == ']')
+                options.host = options.host.substr(1, options.host.size() - 2);  // [::1]:8080
+            options.port = static_cast<unsigned short>(port);
+            continue;
+        }
+        std::cerr << "trm-server: unknown or incomplete option '" << args[i] << "'\n" << kUsage;
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options options;
+    if (!parse_options(argc, argv, options)) return 2;
+
+    boost::system::error_code ec;
+    auto address = boost::asio::ip::make_address(options.host, ec);
+    if (ec) {
+        std::cerr << "trm-server: '" << options.host << "' is not an IP address\n";
+        return 2;
+    }
+
+    server::Router router;
+    server::register_api_routes(router);
+
+    boost::asio::io_context io;
+    std::unique_ptr<server::HttpServer> http;
+    try {
+        http = std::make_unique<server::HttpServer>(io, boost::asio::ip::tcp::endpoint(address, options.port),
+                                                    router);
+    } catch (const boost::system::system_error& e) {
+        std::cerr << "trm-server: cannot listen on " << options.host << ':' << options.port << ": "
+                  << e.code().message() << '\n';
+        return 1;
+    }
+    http->start();
+
+    boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](const boost::system::error_code&, int) {
+        http->stop();
+        io.stop();
+    });
+
+    auto endpoint = http->local_endpoint();
+    std::string shown = endpoint.address().is_v6() ? "[" + endpoint.address().to_string() + "]"
+                                                    : endpoint.address().to_string();
+    std::cout << "listening on http://" << shown << ':' << endpoint.port() << std::endl;
+
+    // A small pool sized to the cores: handlers are short and CPU-bound (policy checks, SQLite).
+    unsigned workers = std::max(2u, std::thread::hardware_concurrency());
+    std::vector<std::thread> pool;
+    for (unsigned i = 1; i < workers; ++i) pool.emplace_back([&io] { io.run(); });
+    io.run();
+    for (auto& t : pool) t.join();
+    return 0;
+}
