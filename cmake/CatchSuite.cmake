@@ -9,7 +9,7 @@ function(rk_add_catch_suite target prefix)
         set(platform wasm)
         # Node runs the wasm test; EXIT_RUNTIME makes Catch2's exit code node's exit code.
         target_link_options(${target} PRIVATE -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1
-                                              -sENVIRONMENT=node -sSTACK_SIZE=1048576)
+                                              -sENVIRONMENT=node)
         set_target_properties(${target} PROPERTIES CROSSCOMPILING_EMULATOR "${RK_NODE_EMULATOR}")
     else()
         set(platform native)

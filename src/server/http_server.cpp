@@ -1,10 +1,10 @@
 #include "server/http_server.hpp"
 
+#include <array>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/version.hpp>
-#include <array>
 #include <cctype>
 #include <iostream>
 
@@ -25,7 +25,7 @@ std::string lower(std::string_view s) {
 
 // One connection: read a request, answer it, repeat while the client keeps the connection alive.
 class Session : public std::enable_shared_from_this<Session> {
-public:
+  public:
     Session(tcp::socket&& socket, const Router& router, const Limits& limits)
         : stream_(std::move(socket)), router_(router), limits_(limits) {}
 
@@ -35,7 +35,7 @@ public:
                        beast::bind_front_handler(&Session::read, shared_from_this()));
     }
 
-private:
+  private:
     void read() {
         parser_.emplace();
         parser_->body_limit(limits_.max_body_bytes);
@@ -50,20 +50,21 @@ private:
             ec == asio::error::connection_reset || ec == asio::error::operation_aborted)
             return close();
         if (ec == http::error::body_limit) {
-            return reply_error(trm::payload_too_large(
-                "The request body exceeds the limit of " +
-                std::to_string(limits_.max_body_bytes) + " bytes"));
+            return reply_error(trm::payload_too_large("The request body exceeds the limit of " +
+                                                      std::to_string(limits_.max_body_bytes) +
+                                                      " bytes"));
         }
         if (ec == http::error::header_limit) {
-            return reply_error(trm::bad_request("The request headers exceed " +
-                                                std::to_string(limits_.max_header_bytes) +
-                                                " bytes", "headers_too_large"));
+            return reply_error(trm::bad_request(
+                "The request headers exceed " + std::to_string(limits_.max_header_bytes) + " bytes",
+                "headers_too_large"));
         }
         if (ec) return reply_error(trm::bad_request("Malformed HTTP request: " + ec.message()));
 
         auto request = parser_->release();
         std::map<std::string, std::string> headers;
-        for (const auto& field : request) headers[lower(field.name_string())] = std::string(field.value());
+        for (const auto& field : request)
+            headers[lower(field.name_string())] = std::string(field.value());
         Response response;
         try {
             response = router_.dispatch(std::string(request.method_string()), request.target(),
@@ -71,7 +72,8 @@ private:
         } catch (const std::exception& e) {
             // A handler bug must not take the process down; the client learns nothing internal.
             std::cerr << "trm-server: handler failed: " << e.what() << '\n';
-            response = Response::problem(trm::internal_error("The service failed to handle the request"));
+            response =
+                Response::problem(trm::internal_error("The service failed to handle the request"));
         }
         write(std::move(response), request.version(), request.keep_alive());
     }
@@ -86,7 +88,8 @@ private:
         auto message = std::make_shared<http::response<http::string_body>>(
             static_cast<http::status>(response.status), version);
         message->set(http::field::server, "trm-server");
-        if (!response.content_type.empty()) message->set(http::field::content_type, response.content_type);
+        if (!response.content_type.empty())
+            message->set(http::field::content_type, response.content_type);
         message->set(http::field::cache_control, "no-store");
         message->set("X-Content-Type-Options", "nosniff");
         for (auto& [name, value] : response.headers) message->set(name, value);
@@ -134,7 +137,7 @@ private:
 }  // namespace
 
 class HttpServer::Impl : public std::enable_shared_from_this<HttpServer::Impl> {
-public:
+  public:
     Impl(asio::io_context& io, const tcp::endpoint& endpoint, const Router& router, Limits limits)
         : io_(io), acceptor_(asio::make_strand(io)), router_(router), limits_(limits) {
         acceptor_.open(endpoint.protocol());
@@ -144,16 +147,14 @@ public:
     }
 
     void accept() {
-        acceptor_.async_accept(asio::make_strand(io_),
-                               [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
-                                   if (ec == asio::error::operation_aborted || !self->acceptor_.is_open())
-                                       return;
-                                   if (!ec)
-                                       std::make_shared<Session>(std::move(socket), self->router_,
-                                                                 self->limits_)
-                                           ->run();
-                                   self->accept();
-                               });
+        acceptor_.async_accept(asio::make_strand(io_), [self = shared_from_this()](
+                                                           beast::error_code ec,
+                                                           tcp::socket socket) {
+            if (ec == asio::error::operation_aborted || !self->acceptor_.is_open()) return;
+            if (!ec)
+                std::make_shared<Session>(std::move(socket), self->router_, self->limits_)->run();
+            self->accept();
+        });
     }
 
     asio::io_context& io_;
@@ -166,11 +167,17 @@ HttpServer::HttpServer(asio::io_context& io, const tcp::endpoint& endpoint, cons
                        Limits limits)
     : impl_(std::make_shared<Impl>(io, endpoint, router, limits)) {}
 
-HttpServer::~HttpServer() { stop(); }
+HttpServer::~HttpServer() {
+    stop();
+}
 
-tcp::endpoint HttpServer::local_endpoint() const { return impl_->acceptor_.local_endpoint(); }
+tcp::endpoint HttpServer::local_endpoint() const {
+    return impl_->acceptor_.local_endpoint();
+}
 
-void HttpServer::start() { impl_->accept(); }
+void HttpServer::start() {
+    impl_->accept();
+}
 
 void HttpServer::stop() {
     asio::post(impl_->acceptor_.get_executor(), [impl = impl_] {

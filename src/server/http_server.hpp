@@ -22,7 +22,7 @@ struct Limits {
 };
 
 class HttpServer {
-public:
+  public:
     // Binds and listens at once; throws boost::system::system_error when the address is taken.
     HttpServer(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint,
                const Router& router, Limits limits = {});
@@ -33,7 +33,7 @@ public:
     void start();  // begins accepting; sessions run on the io_context's threads
     void stop();   // stops accepting; open sessions finish their current request
 
-private:
+  private:
     class Impl;
     std::shared_ptr<Impl> impl_;
 };

@@ -43,13 +43,15 @@ bool parse_options(int argc, char** argv, Options& options) {
             }
             unsigned port = 0;
             auto port_text = value.substr(colon + 1);
-            auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+            auto [end, ec] =
+                std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
             if (ec != std::errc{} || end != port_text.data() + port_text.size() || port > 65535) {
                 std::cerr << "trm-server: '" << port_text << "' is not a port number\n";
                 return false;
             }
             options.host = std::string(value.substr(0, colon));
-            if (options.host.size() > 2 && options.host.front() == '[' && options.host.back() == ']')
+            if (options.host.size() > 2 && options.host.front() == '[' &&
+                options.host.back() == ']')
                 options.host = options.host.substr(1, options.host.size() - 2);  // [::1]:8080
             options.port = static_cast<unsigned short>(port);
             continue;
@@ -79,8 +81,8 @@ int main(int argc, char** argv) {
     boost::asio::io_context io;
     std::unique_ptr<server::HttpServer> http;
     try {
-        http = std::make_unique<server::HttpServer>(io, boost::asio::ip::tcp::endpoint(address, options.port),
-                                                    router);
+        http = std::make_unique<server::HttpServer>(
+            io, boost::asio::ip::tcp::endpoint(address, options.port), router);
     } catch (const boost::system::system_error& e) {
         std::cerr << "trm-server: cannot listen on " << options.host << ':' << options.port << ": "
                   << e.code().message() << '\n';
@@ -96,7 +98,7 @@ int main(int argc, char** argv) {
 
     auto endpoint = http->local_endpoint();
     std::string shown = endpoint.address().is_v6() ? "[" + endpoint.address().to_string() + "]"
-                                                    : endpoint.address().to_string();
+                                                   : endpoint.address().to_string();
     std::cout << "listening on http://" << shown << ':' << endpoint.port() << std::endl;
 
     // A small pool sized to the cores: handlers are short and CPU-bound (policy checks, SQLite).

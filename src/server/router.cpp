@@ -99,9 +99,9 @@ Response Router::dispatch(std::string method, std::string_view target,
         return route.handler(request);
     }
     if (!allowed.empty()) {
-        Response r = Response::problem(trm::method_not_allowed(
-            request.method + " is not supported on " + std::string(url.path()) +
-            "; allowed: " + allowed));
+        Response r = Response::problem(
+            trm::method_not_allowed(request.method + " is not supported on " +
+                                    std::string(url.path()) + "; allowed: " + allowed));
         r.headers.emplace_back("Allow", allowed);
         return r;
     }

@@ -14,10 +14,10 @@
 namespace server {
 
 struct Request {
-    std::string method;                                       // "GET", "POST", ...
-    std::vector<std::string> path_params;                     // values of {…} segments, in order
-    std::multimap<std::string, std::string> query;            // decoded; repeated keys kept
-    std::map<std::string, std::string> headers;               // lower-case names
+    std::string method;                             // "GET", "POST", ...
+    std::vector<std::string> path_params;           // values of {…} segments, in order
+    std::multimap<std::string, std::string> query;  // decoded; repeated keys kept
+    std::map<std::string, std::string> headers;     // lower-case names
     std::string body;
 
     // First value of a query parameter, if present.
@@ -28,7 +28,7 @@ struct Request {
 using Handler = std::function<Response(const Request&)>;
 
 class Router {
-public:
+  public:
     // pattern: "/api/v1/rooms/{id}"; a segment in braces matches any one non-empty segment.
     void add(std::string method, std::string_view pattern, Handler handler);
 
@@ -43,7 +43,7 @@ public:
     };
     std::vector<RouteInfo> routes() const;
 
-private:
+  private:
     struct Route {
         std::string method;
         std::string pattern;

@@ -17,17 +17,28 @@ Problem make(int status, std::string code, std::string detail) {
 
 const char* status_title(int status) {
     switch (status) {
-        case 400: return "Bad Request";
-        case 401: return "Unauthorized";
-        case 403: return "Forbidden";
-        case 404: return "Not Found";
-        case 405: return "Method Not Allowed";
-        case 409: return "Conflict";
-        case 413: return "Content Too Large";
-        case 422: return "Unprocessable Content";
-        case 500: return "Internal Server Error";
-        case 503: return "Service Unavailable";
-        default: return "Error";
+        case 400:
+            return "Bad Request";
+        case 401:
+            return "Unauthorized";
+        case 403:
+            return "Forbidden";
+        case 404:
+            return "Not Found";
+        case 405:
+            return "Method Not Allowed";
+        case 409:
+            return "Conflict";
+        case 413:
+            return "Content Too Large";
+        case 422:
+            return "Unprocessable Content";
+        case 500:
+            return "Internal Server Error";
+        case 503:
+            return "Service Unavailable";
+        default:
+            return "Error";
     }
 }
 
@@ -68,7 +79,8 @@ std::optional<Problem> Problem::from_json(const nlohmann::json& body) {
         for (const auto& e : *it) {
             if (!e.is_object()) continue;
             FieldError fe;
-            if (auto f = e.find("field"); f != e.end() && f->is_string()) fe.field = f->get<std::string>();
+            if (auto f = e.find("field"); f != e.end() && f->is_string())
+                fe.field = f->get<std::string>();
             if (auto m = e.find("message"); m != e.end() && m->is_string())
                 fe.message = m->get<std::string>();
             p.errors.push_back(std::move(fe));
@@ -80,13 +92,17 @@ std::optional<Problem> Problem::from_json(const nlohmann::json& body) {
 Problem bad_request(std::string detail, std::string code) {
     return make(400, std::move(code), std::move(detail));
 }
-Problem unauthorized(std::string detail) { return make(401, "unauthorized", std::move(detail)); }
+Problem unauthorized(std::string detail) {
+    return make(401, "unauthorized", std::move(detail));
+}
 Problem forbidden(std::string detail, std::string missing_permission) {
     Problem p = make(403, "missing_permission", std::move(detail));
     p.missing = std::move(missing_permission);
     return p;
 }
-Problem not_found(std::string detail) { return make(404, "not_found", std::move(detail)); }
+Problem not_found(std::string detail) {
+    return make(404, "not_found", std::move(detail));
+}
 Problem method_not_allowed(std::string detail) {
     return make(405, "method_not_allowed", std::move(detail));
 }

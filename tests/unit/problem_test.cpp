@@ -14,8 +14,8 @@ TEST_CASE("a problem document carries every field API.md names", "[problem]") {
 }
 
 TEST_CASE("a validation problem lists each failing field", "[problem]") {
-    auto p = trm::unprocessable({{"expiresInDays", "must be between 1 and 30"},
-                                 {"contacts", "must not be empty"}});
+    auto p = trm::unprocessable(
+        {{"expiresInDays", "must be between 1 and 30"}, {"contacts", "must not be empty"}});
     CHECK(p.status == 422);
     auto doc = p.to_json();
     REQUIRE(doc["errors"].size() == 2);
@@ -41,7 +41,8 @@ TEST_CASE("bodies that are not problem documents are recognised as such", "[prob
     CHECK_FALSE(trm::Problem::from_json(nlohmann::json{{"status", "404"}}));
     CHECK_FALSE(trm::Problem::from_json(nlohmann::json{{"detail", "x"}}));
     // Wrong-typed optional fields are ignored rather than trusted.
-    auto p = trm::Problem::from_json(nlohmann::json{{"status", 409}, {"missing", 5}, {"errors", "x"}});
+    auto p =
+        trm::Problem::from_json(nlohmann::json{{"status", 409}, {"missing", 5}, {"errors", "x"}});
     REQUIRE(p);
     CHECK_FALSE(p->missing);
     CHECK(p->errors.empty());

@@ -9,7 +9,9 @@ using server::Router;
 
 namespace {
 
-nlohmann::json body_of(const Response& r) { return nlohmann::json::parse(r.body); }
+nlohmann::json body_of(const Response& r) {
+    return nlohmann::json::parse(r.body);
+}
 
 Router echo_router() {
     Router router;
@@ -26,7 +28,8 @@ Router echo_router() {
 }  // namespace
 
 TEST_CASE("path parameters are percent-decoded and query parameters kept in order", "[router]") {
-    auto r = echo_router().dispatch("GET", "/api/v1/tenants/t%201/rooms/r-9?q=a%20b&q=c&health=", {}, "");
+    auto r = echo_router().dispatch("GET",
+                                    "/api/v1/tenants/t%201/rooms/r-9?q=a%20b&q=c&health=", {}, "");
     REQUIRE(r.status == 200);
     auto doc = body_of(r);
     CHECK(doc["params"] == nlohmann::json({"t 1", "r-9"}));

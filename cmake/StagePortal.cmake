@@ -1,0 +1,45 @@
+# Script mode: stages the portal site in SITE_DIR (which already holds portal.js/portal.wasm).
+#  - copies the HTML shell from WEB_DIR, stamping index.html with the wasm size (the loader's
+#    progress bar needs the *decoded* size, which Content-Length does not give for .br/.gz)
+#    and a content hash (cache busting);
+#  - writes precompressed .br and .gz copies (serve.py sends them when the browser accepts);
+#  - prints the first-load size, the number docs/BENCHMARKS.md tracks.
+file(SIZE "${SITE_DIR}/portal.wasm" wasm_bytes)
+file(SHA256 "${SITE_DIR}/portal.wasm" wasm_hash)
+file(SHA256 "${SITE_DIR}/portal.js" js_hash)
+string(SUBSTRING "${wasm_hash}${js_hash}" 0 12 build_id)
+
+file(GLOB shell_files "${WEB_DIR}/*")
+foreach(f ${shell_files})
+    get_filename_component(name "${f}" NAME)
+    file(READ "${f}" content)
+    string(REPLACE "@PORTAL_WASM_BYTES@" "${wasm_bytes}" content "${content}")
+    string(REPLACE "@PORTAL_BUILD_ID@" "${build_id}" content "${content}")
+    set(out "${SITE_DIR}/${name}")
+    set(old "")
+    if(EXISTS "${out}")
+        file(READ "${out}" old)
+    endif()
+    if(NOT old STREQUAL content)
+        file(WRITE "${out}" "${content}")
+    endif()
+endforeach()
+
+find_program(BROTLI brotli REQUIRED)
+find_program(GZIP gzip REQUIRED)
+set(total_br 0)
+file(GLOB site_files "${SITE_DIR}/*.html" "${SITE_DIR}/*.css" "${SITE_DIR}/*.js" "${SITE_DIR}/*.wasm"
+     "${SITE_DIR}/*.svg")
+foreach(f ${site_files})
+    if("${f}" IS_NEWER_THAN "${f}.br")
+        execute_process(COMMAND ${BROTLI} -f -q 11 -o "${f}.br" "${f}" COMMAND_ERROR_IS_FATAL ANY)
+        execute_process(COMMAND ${GZIP} -f -k -9 -n "${f}" COMMAND_ERROR_IS_FATAL ANY)
+    endif()
+    file(SIZE "${f}.br" br)
+    math(EXPR total_br "${total_br} + ${br}")
+    get_filename_component(name "${f}" NAME)
+    file(SIZE "${f}" raw)
+    set(report "${report}  ${name}: ${raw} B, ${br} B brotli\n")
+endforeach()
+math(EXPR total_kb "${total_br} / 1024")
+message(STATUS "Portal first load (brotli): ${total_br} B (${total_kb} KiB)\n${report}")

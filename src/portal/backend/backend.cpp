@@ -1,0 +1,21 @@
+#include "backend/backend.hpp"
+
+namespace portal {
+
+std::string ApiResult::error_message() const {
+    if (unreachable()) return "The TRM service could not be reached";
+    if (problem && !problem->detail.empty()) return problem->detail;
+    if (problem && !problem->title.empty()) return problem->title;
+    return "The TRM service answered with status " + std::to_string(status);
+}
+
+ApiResult interpret_response(int status, const std::string& body) {
+    ApiResult result;
+    result.status = status;
+    // Never throws: a proxy's HTML error page or a truncated body must not crash the portal.
+    result.body = nlohmann::json::parse(body, nullptr, false);
+    if (status >= 400) result.problem = trm::Problem::from_json(result.body);
+    return result;
+}
+
+}  // namespace portal

@@ -1,0 +1,35 @@
+#include "backend/fetch_backend.hpp"
+
+#include "platform/platform.hpp"
+
+namespace portal {
+
+namespace {
+constexpr const char* kApiBase = "/api/v1";
+}
+
+FetchBackend::FetchBackend(std::string base_url) : base_url_(std::move(base_url)) {
+    while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
+}
+
+std::string FetchBackend::describe() const {
+    return base_url_.empty() ? std::string("this page's TRM service") : base_url_;
+}
+
+void FetchBackend::call(std::string method, std::string path, nlohmann::json body,
+                        std::function<void(ApiResult)> done) {
+    platform::HttpRequest request;
+    request.method = std::move(method);
+    request.url = base_url_ + kApiBase + path;
+    request.headers.emplace_back("Accept", "application/json");
+    if (!token_.empty()) request.headers.emplace_back("Authorization", "Bearer " + token_);
+    if (!body.is_null()) {
+        request.headers.emplace_back("Content-Type", "application/json");
+        request.body = body.dump();
+    }
+    platform::http_request(std::move(request), [done = std::move(done)](platform::HttpResponse r) {
+        done(interpret_response(r.status, r.body));
+    });
+}
+
+}  // namespace portal

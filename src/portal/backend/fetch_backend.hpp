@@ -1,0 +1,23 @@
+#pragma once
+// FetchBackend: the TRM API over HTTP from the browser (emscripten fetch, via the platform seam).
+#include "backend/backend.hpp"
+
+namespace portal {
+
+class FetchBackend final : public Backend {
+  public:
+    // base_url: "" for the page's own origin (serve.py proxies /api/), or e.g. "http://host:8080".
+    explicit FetchBackend(std::string base_url = {});
+
+    void call(std::string method, std::string path, nlohmann::json body,
+              std::function<void(ApiResult)> done) override;
+    std::string describe() const override;
+
+    void set_token(std::string token) { token_ = std::move(token); }
+
+  private:
+    std::string base_url_;
+    std::string token_;
+};
+
+}  // namespace portal

@@ -1,0 +1,60 @@
+#pragma once
+// The portal's seam to the browser. Everything that touches emscripten, WebGL or JavaScript
+// lives behind this header, in exactly one file per platform (platform/web.cpp today), so the
+// rest of the portal is plain C++ that also builds natively for tests.
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace portal::platform {
+
+struct Callbacks {
+    // Called before the first frame and whenever the device pixel ratio changes (browser zoom,
+    // moving to another screen): (re)build fonts and style for that many pixels per CSS pixel.
+    std::function<void(float scale)> rebuild_for_scale;
+    // Builds one ImGui frame (between NewFrame and Render).
+    std::function<void()> frame;
+};
+
+// Creates the WebGL2 canvas and the ImGui context, installs input handlers and starts the frame
+// loop. On the web it returns at once and the browser drives everything afterwards.
+void run(Callbacks callbacks);
+
+// Frames are drawn only when something changed: input, a network completion, or an animation
+// that asks for the next frame by calling this. Idle, the page costs nothing.
+void request_redraw();
+// Draws again after `seconds` (a countdown, a retry timer), without drawing in between.
+void request_redraw_in(double seconds);
+
+// Seconds since an arbitrary start, monotonic.
+double now_seconds();
+
+// Mirrors a status line into the page's aria-live region (screen readers, tests).
+void announce(std::string_view text);
+
+// A parameter of the page's URL query (?api=…), percent-decoded.
+std::optional<std::string> page_query_parameter(std::string_view name);
+
+// Tells the page (and tests) that the app has drawn its first real frame.
+void signal_ready();
+
+struct HttpRequest {
+    std::string method = "GET";
+    std::string url;  // absolute, or relative to the page
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+    unsigned timeout_ms = 15000;
+};
+
+struct HttpResponse {
+    int status = 0;  // 0: no answer at all (network down, refused, timed out)
+    std::string body;
+};
+
+// Sends a request; done runs later, on the main thread, exactly once.
+void http_request(HttpRequest request, std::function<void(HttpResponse)> done);
+
+}  // namespace portal::platform

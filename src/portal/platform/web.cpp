@@ -1,0 +1,471 @@
+// The browser platform: WebGL2 canvas, DOM input → Dear ImGui, frame pacing, fetch, page hooks.
+// The only file of the portal that includes emscripten headers or contains JavaScript.
+//
+// Why not Emscripten's GLFW: it knows nothing of devicePixelRatio (text would be blurry on HiDPI
+// screens and after browser zoom), reports the wheel inverted, and drives a 60 fps loop even when
+// idle. Here ImGui works in device pixels, the app scales fonts and style by the pixel ratio,
+// and a frame is drawn only when something asked for one.
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#include <emscripten/fetch.h>
+#include <emscripten/html5.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "platform/platform.hpp"
+
+namespace portal::platform {
+
+namespace {
+
+// --- page hooks: a tiny JS surface, all of it here ------------------------------------------
+
+// The JavaScript below must not pass through the C++ formatter (it breaks === and !==).
+// clang-format off
+// window.__roomkeeper is what the HTML shell and the browser tests read: readiness, the frame
+// counter (to prove idle pacing), and the last announced status.
+EM_JS(void, js_init_page_hooks, (), {
+    var rk = window.__roomkeeper = window.__roomkeeper || {};
+    rk.ready = false;
+    rk.frames = 0;
+    rk.status = "";
+});
+EM_JS(char*, js_query_parameter, (const char* name), {
+    var v = new URLSearchParams(window.location.search).get(UTF8ToString(name));
+    if (v === null) return 0;
+    var size = lengthBytesUTF8(v) + 1;
+    var p = _malloc(size);
+    stringToUTF8(v, p, size);
+    return p;
+});
+EM_JS(void, js_count_frame, (), { window.__roomkeeper.frames++; });
+EM_JS(void, js_signal_ready, (), {
+    window.__roomkeeper.ready = true;
+    if (window.__roomkeeperShell) window.__roomkeeperShell.appReady();
+});
+EM_JS(void, js_announce, (const char* text), {
+    var s = UTF8ToString(text);
+    window.__roomkeeper.status = s;
+    var el = document.getElementById("status");
+    if (el && el.textContent !== s) el.textContent = s;
+});
+EM_JS(void, js_set_cursor, (const char* cursor), {
+    Module.canvas.style.cursor = UTF8ToString(cursor);
+});
+// CSS size of the canvas element (it fills the window; see web/style.css).
+EM_JS(double, js_canvas_css_width, (), { return Module.canvas.getBoundingClientRect().width; });
+EM_JS(double, js_canvas_css_height, (), { return Module.canvas.getBoundingClientRect().height; });
+
+// clang-format on
+
+// --- state ----------------------------------------------------------------------------------
+
+struct State {
+    Callbacks callbacks;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    bool frame_scheduled = false;
+    int frames_wanted = 0;  // ImGui settles hover/layout over a few frames after each change
+    double last_frame_time = 0;
+    double pixel_ratio = 0;  // the ratio fonts and style were last built for
+    bool fonts_uploaded = false;
+    int width_px = 0, height_px = 0;
+    ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
+};
+State g;
+
+constexpr int kFramesAfterChange = 4;
+
+void schedule_frame();
+
+// Keeps the canvas's drawing buffer at CSS size × devicePixelRatio, so one ImGui pixel is one
+// device pixel and text stays crisp at any zoom.
+void sync_canvas_size() {
+    double ratio = emscripten_get_device_pixel_ratio();
+    if (ratio <= 0) ratio = 1;
+    double css_w = js_canvas_css_width(), css_h = js_canvas_css_height();
+    int w = std::max(1, static_cast<int>(std::lround(css_w * ratio)));
+    int h = std::max(1, static_cast<int>(std::lround(css_h * ratio)));
+    if (w != g.width_px || h != g.height_px) {
+        emscripten_set_canvas_element_size("#canvas", w, h);
+        g.width_px = w;
+        g.height_px = h;
+    }
+    if (ratio != g.pixel_ratio) {
+        g.pixel_ratio = ratio;
+        if (g.callbacks.rebuild_for_scale) g.callbacks.rebuild_for_scale(static_cast<float>(ratio));
+        // The first NewFrame uploads the atlas; later changes must replace the uploaded one.
+        if (g.fonts_uploaded) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+        g.fonts_uploaded = true;
+    }
+}
+
+void update_cursor() {
+    ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
+    if (ImGui::GetIO().MouseDrawCursor) cursor = ImGuiMouseCursor_None;
+    if (cursor == g.cursor) return;
+    g.cursor = cursor;
+    const char* css = "default";
+    switch (cursor) {
+        case ImGuiMouseCursor_None:
+            css = "none";
+            break;
+        case ImGuiMouseCursor_TextInput:
+            css = "text";
+            break;
+        case ImGuiMouseCursor_ResizeAll:
+            css = "move";
+            break;
+        case ImGuiMouseCursor_ResizeNS:
+            css = "ns-resize";
+            break;
+        case ImGuiMouseCursor_ResizeEW:
+            css = "ew-resize";
+            break;
+        case ImGuiMouseCursor_ResizeNESW:
+            css = "nesw-resize";
+            break;
+        case ImGuiMouseCursor_ResizeNWSE:
+            css = "nwse-resize";
+            break;
+        case ImGuiMouseCursor_Hand:
+            css = "pointer";
+            break;
+        case ImGuiMouseCursor_NotAllowed:
+            css = "not-allowed";
+            break;
+        default:
+            break;
+    }
+    js_set_cursor(css);
+}
+
+void draw_frame() {
+    sync_canvas_size();
+    ImGuiIO& io = ImGui::GetIO();
+    double now = now_seconds();
+    io.DeltaTime = g.last_frame_time > 0
+                       ? static_cast<float>(std::max(now - g.last_frame_time, 1e-4))
+                       : 1.0f / 60.0f;
+    // After an idle pause, pretend a normal frame passed so animations and key repeat resume
+    // smoothly instead of jumping.
+    io.DeltaTime = std::min(io.DeltaTime, 0.1f);
+    g.last_frame_time = now;
+    io.DisplaySize = ImVec2(static_cast<float>(g.width_px), static_cast<float>(g.height_px));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    g.callbacks.frame();
+    ImGui::Render();
+
+    glViewport(0, 0, g.width_px, g.height_px);
+    ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    update_cursor();
+    js_count_frame();
+}
+
+EM_BOOL on_animation_frame(double, void*) {
+    g.frame_scheduled = false;
+    draw_frame();
+    // A text field being edited keeps drawing so its cursor blinks; otherwise draw only the
+    // few frames ImGui needs to settle after a change, then go idle.
+    if (--g.frames_wanted > 0 || ImGui::GetIO().WantTextInput) schedule_frame();
+    return EM_FALSE;
+}
+
+void schedule_frame() {
+    if (g.frame_scheduled) return;
+    g.frame_scheduled = true;
+    emscripten_request_animation_frame(on_animation_frame, nullptr);
+}
+
+void changed() {
+    g.frames_wanted = std::max(g.frames_wanted, kFramesAfterChange);
+    schedule_frame();
+}
+
+// --- input ----------------------------------------------------------------------------------
+
+void set_mouse_position(const EmscriptenMouseEvent* e) {
+    // The canvas is fixed at the window's top-left corner, so client coordinates are canvas
+    // coordinates; ImGui works in device pixels.
+    ImGui::GetIO().MousePos = ImVec2(static_cast<float>(e->clientX * g.pixel_ratio),
+                                     static_cast<float>(e->clientY * g.pixel_ratio));
+}
+
+int imgui_button(unsigned short dom_button) {
+    switch (dom_button) {
+        case 0:
+            return 0;  // left
+        case 1:
+            return 2;  // middle
+        case 2:
+            return 1;  // right
+        default:
+            return dom_button < 5 ? dom_button : -1;
+    }
+}
+
+EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
+    set_mouse_position(e);
+    changed();
+    return EM_FALSE;
+}
+
+EM_BOOL on_mouse_button(int type, const EmscriptenMouseEvent* e, void*) {
+    set_mouse_position(e);
+    int button = imgui_button(e->button);
+    if (button >= 0) ImGui::GetIO().MouseDown[button] = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
+    changed();
+    // Keep the browser from selecting page text or showing its menu over the canvas.
+    return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_TRUE : EM_FALSE;
+}
+
+EM_BOOL on_mouse_leave(int, const EmscriptenMouseEvent*, void*) {
+    ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    changed();
+    return EM_FALSE;
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    // ImGui's wheel unit is about five lines of text; the DOM reports pixels, lines or pages.
+    double scale = e->deltaMode == DOM_DELTA_PIXEL  ? 1.0 / 100.0
+                   : e->deltaMode == DOM_DELTA_LINE ? 1.0 / 3.0
+                                                    : 1.0;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseWheelH += static_cast<float>(-e->deltaX * scale);
+    io.MouseWheel += static_cast<float>(-e->deltaY * scale);
+    changed();
+    return EM_TRUE;  // the page itself never scrolls
+}
+
+// DOM keyCode values double as ImGui key indices (all below 512).
+enum DomKey : int {
+    kTab = 9,
+    kBackspace = 8,
+    kEnter = 13,
+    kEscape = 27,
+    kSpace = 32,
+    kPageUp = 33,
+    kPageDown = 34,
+    kEnd = 35,
+    kHome = 36,
+    kLeft = 37,
+    kUp = 38,
+    kRight = 39,
+    kDown = 40,
+    kInsert = 45,
+    kDelete = 46,
+    kA = 65,
+    kC = 67,
+    kV = 86,
+    kX = 88,
+    kY = 89,
+    kZ = 90,
+};
+
+void setup_key_map(ImGuiIO& io) {
+    io.KeyMap[ImGuiKey_Tab] = kTab;
+    io.KeyMap[ImGuiKey_LeftArrow] = kLeft;
+    io.KeyMap[ImGuiKey_RightArrow] = kRight;
+    io.KeyMap[ImGuiKey_UpArrow] = kUp;
+    io.KeyMap[ImGuiKey_DownArrow] = kDown;
+    io.KeyMap[ImGuiKey_PageUp] = kPageUp;
+    io.KeyMap[ImGuiKey_PageDown] = kPageDown;
+    io.KeyMap[ImGuiKey_Home] = kHome;
+    io.KeyMap[ImGuiKey_End] = kEnd;
+    io.KeyMap[ImGuiKey_Insert] = kInsert;
+    io.KeyMap[ImGuiKey_Delete] = kDelete;
+    io.KeyMap[ImGuiKey_Backspace] = kBackspace;
+    io.KeyMap[ImGuiKey_Space] = kSpace;
+    io.KeyMap[ImGuiKey_Enter] = kEnter;
+    io.KeyMap[ImGuiKey_Escape] = kEscape;
+    io.KeyMap[ImGuiKey_KeyPadEnter] = kEnter;
+    io.KeyMap[ImGuiKey_A] = kA;
+    io.KeyMap[ImGuiKey_C] = kC;
+    io.KeyMap[ImGuiKey_V] = kV;
+    io.KeyMap[ImGuiKey_X] = kX;
+    io.KeyMap[ImGuiKey_Y] = kY;
+    io.KeyMap[ImGuiKey_Z] = kZ;
+}
+
+// True when `key` (a DOM KeyboardEvent.key, UTF-8) is one printable character, not "Enter" etc.
+bool is_single_character(const char* key) {
+    auto first = static_cast<unsigned char>(key[0]);
+    if (first < 0x20 || first == 0x7f) return false;
+    std::size_t len = first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4;
+    return std::strlen(key) == len;
+}
+
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    io.KeyCtrl = e->ctrlKey;
+    io.KeyShift = e->shiftKey;
+    io.KeyAlt = e->altKey;
+    io.KeySuper = e->metaKey;
+    if (e->keyCode < 512) io.KeysDown[e->keyCode] = down;
+    bool text = down && !e->ctrlKey && !e->metaKey && is_single_character(e->key);
+    if (text) io.AddInputCharactersUTF8(e->key);
+    changed();
+    // Take the key from the browser only when ImGui uses it (typing, Tab between fields), so
+    // browser shortcuts such as reload and zoom keep working over the canvas.
+    bool consumed = io.WantCaptureKeyboard || io.WantTextInput || e->keyCode == kTab;
+    return consumed ? EM_TRUE : EM_FALSE;
+}
+
+EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
+    if (type == EMSCRIPTEN_EVENT_BLUR) {
+        // Keys released while the page had no focus never reach us: forget them.
+        std::memset(io.KeysDown, 0, sizeof(io.KeysDown));
+        io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+    }
+    changed();
+    return EM_FALSE;
+}
+
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+    changed();  // the next frame syncs canvas size and pixel ratio
+    return EM_FALSE;
+}
+
+void install_input_handlers() {
+    const char* canvas = "#canvas";
+    const char* window = EMSCRIPTEN_EVENT_TARGET_WINDOW;
+    emscripten_set_mousedown_callback(canvas, nullptr, EM_TRUE, on_mouse_button);
+    // Moves and releases are watched on the window so a drag that leaves the canvas still ends.
+    emscripten_set_mouseup_callback(window, nullptr, EM_TRUE, on_mouse_button);
+    emscripten_set_mousemove_callback(window, nullptr, EM_TRUE, on_mouse_move);
+    emscripten_set_mouseleave_callback(canvas, nullptr, EM_TRUE, on_mouse_leave);
+    emscripten_set_wheel_callback(canvas, nullptr, EM_TRUE, on_wheel);
+    emscripten_set_keydown_callback(canvas, nullptr, EM_TRUE, on_key);
+    emscripten_set_keyup_callback(canvas, nullptr, EM_TRUE, on_key);
+    emscripten_set_focus_callback(canvas, nullptr, EM_TRUE, on_focus);
+    emscripten_set_blur_callback(canvas, nullptr, EM_TRUE, on_focus);
+    emscripten_set_resize_callback(window, nullptr, EM_TRUE, on_resize);
+}
+
+// --- fetch ----------------------------------------------------------------------------------
+
+struct PendingFetch {
+    std::function<void(HttpResponse)> done;
+    std::vector<std::string> header_storage;
+    std::vector<const char*> header_pointers;
+    std::string body;
+};
+
+void on_fetch_finished(emscripten_fetch_t* fetch) {
+    std::unique_ptr<PendingFetch> pending(static_cast<PendingFetch*>(fetch->userData));
+    HttpResponse response;
+    response.status = fetch->status;
+    if (fetch->data && fetch->numBytes > 0)
+        response.body.assign(fetch->data, static_cast<std::size_t>(fetch->numBytes));
+    emscripten_fetch_close(fetch);
+    pending->done(std::move(response));
+    changed();  // a network completion is a reason to draw
+}
+
+}  // namespace
+
+void run(Callbacks callbacks) {
+    g.callbacks = std::move(callbacks);
+    js_init_page_hooks();
+
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = EM_FALSE;
+    attrs.antialias = EM_FALSE;  // ImGui anti-aliases its own shapes
+    attrs.depth = EM_FALSE;
+    attrs.stencil = EM_FALSE;
+    g.gl = emscripten_webgl_create_context("#canvas", &attrs);
+    if (g.gl <= 0) {
+        announce("This browser cannot run the portal: WebGL 2 is not available.");
+        return;
+    }
+    emscripten_webgl_make_context_current(g.gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout comes from the app, not from a file
+    io.BackendPlatformName = "roomkeeper_web";
+    io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    setup_key_map(io);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    install_input_handlers();
+    changed();
+}
+
+void request_redraw() {
+    changed();
+}
+
+void request_redraw_in(double seconds) {
+    emscripten_set_timeout([](void*) { changed(); }, std::max(0.0, seconds) * 1000.0, nullptr);
+}
+
+double now_seconds() {
+    return emscripten_get_now() / 1000.0;
+}
+
+void announce(std::string_view text) {
+    js_announce(std::string(text).c_str());
+}
+
+void signal_ready() {
+    js_signal_ready();
+}
+
+std::optional<std::string> page_query_parameter(std::string_view name) {
+    char* raw = js_query_parameter(std::string(name).c_str());
+    if (!raw) return std::nullopt;
+    std::string value(raw);
+    std::free(raw);
+    return value;
+}
+
+void http_request(HttpRequest request, std::function<void(HttpResponse)> done) {
+    auto pending = std::make_unique<PendingFetch>();
+    pending->done = std::move(done);
+    pending->body = std::move(request.body);
+    for (auto& [name, value] : request.headers) {
+        pending->header_storage.push_back(name);
+        pending->header_storage.push_back(value);
+    }
+    for (auto& s : pending->header_storage) pending->header_pointers.push_back(s.c_str());
+    pending->header_pointers.push_back(nullptr);
+
+    emscripten_fetch_attr_t attr;
+    emscripten_fetch_attr_init(&attr);
+    std::strncpy(attr.requestMethod, request.method.c_str(), sizeof(attr.requestMethod) - 1);
+    attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
+    attr.timeoutMSecs = request.timeout_ms;
+    attr.requestHeaders = pending->header_pointers.data();
+    if (!pending->body.empty()) {
+        attr.requestData = pending->body.data();
+        attr.requestDataSize = pending->body.size();
+    }
+    attr.onsuccess = on_fetch_finished;
+    attr.onerror = on_fetch_finished;
+    attr.userData = pending.release();
+    emscripten_fetch(&attr, request.url.c_str());
+}
+
+}  // namespace portal::platform

@@ -1,0 +1,70 @@
+// Shared set-up for browser tests: serve.py on a free port (the real product, service included),
+// npm playwright-core driving Debian's chromium (no browser download), readiness from the app.
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const screenshotDir = path.join(root, "docs", "screenshots");
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox", // Debian's chromium as root
+  "--use-angle=swiftshader", "--enable-unsafe-swiftshader", // WebGL2 without a GPU
+  "--disable-quic", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync",
+];
+
+// Starts `python3 serve.py --port 0 --no-setup --no-build` and resolves with its URL.
+export async function startServe() {
+  const proc = spawn("python3", ["serve.py", "--port", "0", "--no-setup", "--no-build"], {
+    cwd: root, stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve.py did not start:\n${output}`)), 30000);
+    const onData = (chunk) => {
+      output += chunk;
+      const m = output.match(/portal: (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    };
+    proc.stdout.on("data", onData);
+    proc.stderr.on("data", onData);
+    proc.on("exit", (code) => { clearTimeout(timer); reject(new Error(`serve.py exited ${code}:\n${output}`)); });
+  });
+  return {
+    url,
+    async stop() {
+      if (proc.exitCode !== null) return;
+      const exited = new Promise((r) => proc.once("exit", r));
+      proc.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+// Playwright gives every launch a fresh, temporary profile (the --user-data-dir it manages).
+export async function launchBrowser() {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true });
+  return { browser, close: () => browser.close() };
+}
+
+// Opens the portal and collects console errors and page errors while the test runs.
+export async function openPortal(browser, url, contextOptions = {}, beforeLoad = async () => {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (msg) => { if (msg.type() === "error") errors.push(msg.text()); });
+  page.on("pageerror", (err) => errors.push(String(err)));
+  await beforeLoad(page);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__roomkeeper && window.__roomkeeper.ready === true, null,
+                             { timeout: 30000 });
+  return { context, page, errors };
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, name) });
+}

@@ -1,0 +1,76 @@
+// The first page end to end: loader → ImGui canvas → "Connected to TRM service", idle pacing,
+// pixel-ratio handling, and the unreachable state.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { launchBrowser, openPortal, screenshot, startServe } from "./harness.mjs";
+
+let serve, chrome;
+before(async () => {
+  serve = await startServe();
+  chrome = await launchBrowser();
+});
+after(async () => {
+  await chrome?.close();
+  await serve?.stop();
+});
+
+test("the portal loads, connects to the TRM service and logs no errors", async () => {
+  const { page, errors, context } = await openPortal(chrome.browser, serve.url);
+  const status = await page.textContent("#status");
+  assert.equal(status, "Connected to TRM service");
+  // The loader counted the wasm download to the end, then got out of the way.
+  assert.equal(await page.getAttribute("#loader", "aria-valuenow"), "100");
+  assert.match(await page.getAttribute("#loader", "class"), /done/);
+  // The canvas fills the window.
+  const box = await page.evaluate(() => {
+    const c = document.getElementById("canvas");
+    return { w: c.clientWidth, h: c.clientHeight, vw: innerWidth, vh: innerHeight };
+  });
+  assert.deepEqual([box.w, box.h], [box.vw, box.vh]);
+  await page.waitForTimeout(300); // let the loader fade out before the picture
+  await screenshot(page, "portal-connected.png");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the portal stops drawing when nothing changes", async () => {
+  const { page, context } = await openPortal(chrome.browser, serve.url);
+  await page.waitForTimeout(500); // settle
+  const before = await page.evaluate(() => window.__roomkeeper.frames);
+  await page.waitForTimeout(1000);
+  const idle = await page.evaluate(() => window.__roomkeeper.frames);
+  assert.equal(idle, before, "frames were drawn while idle");
+  // Input wakes it up again.
+  await page.mouse.move(200, 200);
+  await page.waitForTimeout(200);
+  const woken = await page.evaluate(() => window.__roomkeeper.frames);
+  assert.ok(woken > idle, "a mouse move did not cause a redraw");
+  await context.close();
+});
+
+test("the canvas renders at the device pixel ratio and follows resizes", async () => {
+  const { page, context } = await openPortal(chrome.browser, serve.url, { deviceScaleFactor: 2 });
+  const size = () => page.evaluate(() => {
+    const c = document.getElementById("canvas");
+    return [c.width, c.height, c.clientWidth, c.clientHeight];
+  });
+  let [w, h, cw, ch] = await size();
+  assert.deepEqual([w, h], [cw * 2, ch * 2]);
+  await page.setViewportSize({ width: 900, height: 600 });
+  await page.waitForTimeout(300);
+  [w, h, cw, ch] = await size();
+  assert.deepEqual([cw, ch], [900, 600]);
+  assert.deepEqual([w, h], [1800, 1200]);
+  await screenshot(page, "portal-hidpi.png");
+  await context.close();
+});
+
+test("an unreachable service is shown clearly", async () => {
+  const { page, context } = await openPortal(chrome.browser, serve.url, {}, async (p) => {
+    await p.route("**/api/v1/health", (route) => route.abort("connectionrefused"));
+  });
+  const status = await page.textContent("#status");
+  assert.match(status, /^TRM service unreachable\. No answer from the service\.$/);
+  await screenshot(page, "portal-unreachable.png");
+  await context.close();
+});

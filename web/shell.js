@@ -1,0 +1,86 @@
+// The HTML shell's glue: downloads the wasm with a real progress bar (bytes received / total),
+// hands it to Emscripten's runtime, and swaps the loader for the canvas once the app is ready.
+// Everything the app itself does with the browser lives in src/portal/platform/web.cpp.
+(function () {
+  "use strict";
+  var loader = document.getElementById("loader");
+  var fill = document.getElementById("loader-fill");
+  var text = document.getElementById("loader-text");
+  var canvas = document.getElementById("canvas");
+  var build = window.__roomkeeperBuild || {};
+
+  function kib(n) { return Math.round(n / 1024) + " KB"; }
+
+  function progress(received, total) {
+    var pct = total > 0 ? Math.min(100, Math.floor((received * 100) / total)) : 0;
+    fill.style.width = pct + "%";
+    loader.setAttribute("aria-valuenow", String(pct));
+    text.textContent = total > 0 ? "Loading the portal… " + kib(received) + " of " + kib(total)
+                                 : "Loading the portal… " + kib(received);
+  }
+
+  function fail(message) {
+    loader.classList.add("failed");
+    loader.classList.remove("done");
+    text.textContent = message;
+    var status = document.getElementById("status");
+    if (status) status.textContent = message;
+  }
+
+  // Streams the response body through a counter, so compilation still starts while bytes arrive.
+  function countedResponse(response, total) {
+    var received = 0;
+    var reader = response.body.getReader();
+    var stream = new ReadableStream({
+      pull: function (controller) {
+        return reader.read().then(function (chunk) {
+          if (chunk.done) { progress(total || received, total || received); controller.close(); return; }
+          received += chunk.value.byteLength;
+          progress(received, total);
+          controller.enqueue(chunk.value);
+        });
+      }
+    });
+    return new Response(stream, { headers: { "Content-Type": "application/wasm" } });
+  }
+
+  window.__roomkeeperShell = {
+    appReady: function () {
+      loader.classList.add("done");
+      loader.setAttribute("aria-hidden", "true");
+      canvas.focus({ preventScroll: true });
+    }
+  };
+
+  window.Module = {
+    canvas: canvas,
+    print: function (s) { console.log(s); },
+    printErr: function (s) { console.warn(s); },
+    onAbort: function (what) { fail("The portal stopped unexpectedly: " + what); },
+    instantiateWasm: function (imports, done) {
+      var url = "portal.wasm?v=" + build.id;
+      fetch(url).then(function (response) {
+        if (!response.ok) throw new Error("portal.wasm: HTTP " + response.status);
+        // The decoded size is stamped into the page at build time: with Content-Encoding the
+        // Content-Length header counts compressed bytes, not the bytes the reader yields.
+        var total = build.wasmBytes > 0 ? build.wasmBytes : Number(response.headers.get("Content-Length")) || 0;
+        return WebAssembly.instantiateStreaming(countedResponse(response, total), imports);
+      }).then(function (result) {
+        text.textContent = "Starting…";
+        done(result.instance, result.module);
+      }).catch(function (err) {
+        fail("The portal could not be loaded: " + err.message + ". Check your connection and reload.");
+      });
+      return {};  // exports arrive asynchronously through done()
+    }
+  };
+
+  if (typeof WebAssembly !== "object") {
+    fail("This browser cannot run the portal: WebAssembly is not available.");
+    return;
+  }
+  var script = document.createElement("script");
+  script.src = "portal.js?v=" + build.id;
+  script.onerror = function () { fail("The portal could not be loaded (portal.js). Reload to try again."); };
+  document.body.appendChild(script);
+})();
