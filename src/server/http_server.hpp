@@ -9,9 +9,13 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 
-#include "server/router.hpp"
+#include "trm/router.hpp"
 
 namespace server {
+
+using trm::Request;
+using trm::Response;
+using trm::Router;
 
 struct Limits {
     std::size_t max_body_bytes = 1024 * 1024;  // API.md: larger bodies get 413

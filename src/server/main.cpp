@@ -11,19 +11,27 @@
 #include <thread>
 #include <vector>
 
-#include "server/api_routes.hpp"
+#include <chrono>
+#include <fstream>
+
 #include "server/http_server.hpp"
+#include "trm/ids.hpp"
+#include "trm/service.hpp"
 
 namespace {
 
 constexpr const char* kUsage =
-    "usage: trm-server --listen HOST:PORT\n"
+    "usage: trm-server --listen HOST:PORT [--seed WORLD.json] [--dev-auth]\n"
     "  --listen HOST:PORT   address to serve the HTTP API on (default 127.0.0.1:8080;\n"
-    "                       port 0 picks a free port, printed in the ready line)\n";
+    "                       port 0 picks a free port, printed in the ready line)\n"
+    "  --seed WORLD.json    load a world (API.md \"World file\") at start\n"
+    "  --dev-auth           enable POST /api/v1/auth/dev-login (demos and tests only)\n";
 
 struct Options {
     std::string host = "127.0.0.1";
     unsigned short port = 8080;
+    std::string seed;
+    bool dev_auth = false;
 };
 
 // Returns false (after saying why on stderr) when the command line is not usable.
@@ -56,6 +64,14 @@ bool parse_options(int argc, char** argv, Options& options) {
             options.port = static_cast<unsigned short>(port);
             continue;
         }
+        if (args[i] == "--seed" && i + 1 < args.size()) {
+            options.seed = std::string(args[++i]);
+            continue;
+        }
+        if (args[i] == "--dev-auth") {
+            options.dev_auth = true;
+            continue;
+        }
         std::cerr << "trm-server: unknown or incomplete option '" << args[i] << "'\n" << kUsage;
         return false;
     }
@@ -75,8 +91,34 @@ int main(int argc, char** argv) {
         return 2;
     }
 
-    server::Router router;
-    server::register_api_routes(router);
+    trm::MemoryStore store;
+    trm::DevTokens tokens([] { return trm::random_hex(48); });
+    trm::Service::Options service_options;
+    service_options.clock = [] {
+        return static_cast<mtm::Time>(std::chrono::duration_cast<std::chrono::seconds>(
+                                          std::chrono::system_clock::now().time_since_epoch())
+                                          .count());
+    };
+    service_options.ids = [] { return trm::random_uuid(); };
+    service_options.keys = [] { return trm::random_hex(40); };
+    service_options.dev_auth = options.dev_auth;
+    trm::Service service(store, tokens, service_options);
+    if (!options.seed.empty()) {
+        std::ifstream in(options.seed);
+        auto world = nlohmann::json::parse(in, nullptr, false);
+        if (!in || world.is_discarded()) {
+            std::cerr << "trm-server: " << options.seed << " is not a readable JSON file\n";
+            return 2;
+        }
+        try {
+            service.load_seed(world);
+        } catch (const trm::SeedError& e) {
+            std::cerr << "trm-server: " << options.seed << ": " << e.what() << '\n';
+            return 2;
+        }
+    }
+    trm::Router router;
+    service.register_routes(router);
 
     boost::asio::io_context io;
     std::unique_ptr<server::HttpServer> http;

@@ -1,6 +1,6 @@
-#include "server/response.hpp"
+#include "trm/response.hpp"
 
-namespace server {
+namespace trm {
 
 Response Response::json(unsigned status, const nlohmann::json& body) {
     Response r;
@@ -10,9 +10,9 @@ Response Response::json(unsigned status, const nlohmann::json& body) {
     return r;
 }
 
-Response Response::problem(const trm::Problem& problem) {
+Response Response::problem(const Problem& problem) {
     Response r = json(static_cast<unsigned>(problem.status), problem.to_json());
-    r.content_type = trm::kProblemContentType;
+    r.content_type = kProblemContentType;
     return r;
 }
 
@@ -23,4 +23,4 @@ Response Response::no_content() {
     return r;
 }
 
-}  // namespace server
+}  // namespace trm

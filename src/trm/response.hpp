@@ -9,7 +9,7 @@
 
 #include "trm/problem.hpp"
 
-namespace server {
+namespace trm {
 
 struct Response {
     unsigned status = 200;
@@ -18,8 +18,8 @@ struct Response {
     std::vector<std::pair<std::string, std::string>> headers;
 
     static Response json(unsigned status, const nlohmann::json& body);
-    static Response problem(const trm::Problem& problem);
+    static Response problem(const Problem& problem);
     static Response no_content();
 };
 
-}  // namespace server
+}  // namespace trm

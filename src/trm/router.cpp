@@ -1,9 +1,9 @@
-#include "server/router.hpp"
+#include "trm/router.hpp"
 
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 
-namespace server {
+namespace trm {
 
 namespace {
 
@@ -57,8 +57,8 @@ Response Router::dispatch(std::string method, std::string_view target,
                           std::map<std::string, std::string> headers, std::string body) const {
     auto parsed = boost::urls::parse_origin_form(target);
     if (!parsed)
-        return Response::problem(trm::bad_request("The request target is not a valid URL path: " +
-                                                  parsed.error().message()));
+        return Response::problem(
+            bad_request("The request target is not a valid URL path: " + parsed.error().message()));
     const boost::urls::url_view& url = *parsed;
 
     // Decoded segments; an encoded "/" (%2F) or an empty segment can never match a route, so a
@@ -69,7 +69,7 @@ Response Router::dispatch(std::string method, std::string_view target,
         std::string decoded = segment.decode();
         if (decoded.find('/') != std::string::npos || decoded.find('\0') != std::string::npos ||
             decoded == "." || decoded == "..")
-            return Response::problem(trm::not_found("No resource at " + std::string(url.path())));
+            return Response::problem(not_found("No resource at " + std::string(url.path())));
         segments.push_back(std::move(decoded));
     }
 
@@ -99,13 +99,13 @@ Response Router::dispatch(std::string method, std::string_view target,
         return route.handler(request);
     }
     if (!allowed.empty()) {
-        Response r = Response::problem(
-            trm::method_not_allowed(request.method + " is not supported on " +
-                                    std::string(url.path()) + "; allowed: " + allowed));
+        Response r = Response::problem(method_not_allowed(request.method + " is not supported on " +
+                                                          std::string(url.path()) +
+                                                          "; allowed: " + allowed));
         r.headers.emplace_back("Allow", allowed);
         return r;
     }
-    return Response::problem(trm::not_found("No resource at " + std::string(url.path())));
+    return Response::problem(not_found("No resource at " + std::string(url.path())));
 }
 
-}  // namespace server
+}  // namespace trm

@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "server/response.hpp"
+#include "trm/response.hpp"
 
-namespace server {
+namespace trm {
 
 struct Request {
     std::string method;                             // "GET", "POST", ...
@@ -53,4 +53,4 @@ class Router {
     std::vector<Route> routes_;
 };
 
-}  // namespace server
+}  // namespace trm

@@ -1,0 +1,63 @@
+#pragma once
+// What every handler of Service works with: the request, the authenticated caller, the clock,
+// and helpers that turn policy decisions and command results into API answers — and audit them.
+// Internal to src/trm.
+#include <optional>
+#include <string>
+
+#include "mtm/decide.hpp"
+#include "trm/json_io.hpp"
+#include "trm/service.hpp"
+
+namespace trm {
+
+// How one request appears in the customer's audit log.
+struct AuditSpec {
+    const char* category;   // "Room", "Role", …
+    const char* operation;  // "Create", "Update", "Delete"
+    std::string object_name;
+};
+
+struct Service::Call {
+    const Request& request;
+    mtm::World& world;
+    Store& store;
+    mtm::UserIx caller;
+    mtm::Time now;
+    const Options& options;
+
+    const mtm::User& user() const { return world.user(caller); }
+    mtm::TenantIx home() const { return world.user(caller).tenant; }
+
+    // The request body as JSON; nullopt (and `error` set) when it is not JSON.
+    std::optional<json> body(Response& error) const;
+
+    // The tenant of a /tenants/{tid}/… path: 404 unless the caller can see the tenant.
+    std::optional<mtm::TenantIx> tenant(const std::string& id, Response& error) const;
+
+    // decide() → nullopt when allowed; otherwise the 404/403 answer (audited when `audit` given).
+    std::optional<Response> authorize(mtm::Permission p, const mtm::Target& target,
+                                      const AuditSpec* audit = nullptr);
+
+    // Records an audit line in the target tenant's partition.
+    void audit(mtm::TenantIx tenant, const AuditSpec& spec, bool success,
+               const std::string& detail = {});
+
+    // Maps a refused command to its status (422/409/404), audited as Failed.
+    Response refuse(const mtm::Error& e, mtm::TenantIx tenant, const AuditSpec& spec);
+    Response invalid(const std::vector<FieldError>& errors, mtm::TenantIx tenant,
+                     const AuditSpec& spec);
+
+    // If-Match: 409 when the client's etag is stale.
+    std::optional<Response> check_if_match(const json& current) const;
+};
+
+// 400 for a bad query parameter.
+Response bad_query(const std::string& name, const std::string& why);
+
+// Cursor pagination over an already filtered list (API.md: ?limit= default 50, max 500).
+Response page(const Request& r, std::vector<json> items);
+
+Response from_error(const mtm::Error& e);
+
+}  // namespace trm

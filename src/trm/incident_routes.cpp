@@ -1,0 +1,239 @@
+// Incidents (tickets): per customer under /tenants/{tid}/incidents, and the all-customers view
+// GET /incidents over every tenant where the caller has tickets.view.
+#include "trm/call.hpp"
+
+namespace trm {
+
+using mtm::Permission;
+
+namespace {
+
+struct IncidentFilter {
+    std::optional<mtm::IncidentState> state;
+    std::optional<mtm::Severity> severity;
+    std::string type;
+    std::string text;  // lower case
+};
+
+// Reads ?state=&severity=&type=&q=; nullopt (with `err` set) for unknown values.
+std::optional<IncidentFilter> read_filter(const Request& r, Response& err) {
+    IncidentFilter f;
+    if (auto s = r.query_value("state"); s && !s->empty()) {
+        f.state = mtm::parse_incident_state(*s);
+        if (!f.state) {
+            err = bad_query(
+                "state", "must be needAction, assignedToService, pendingInvestigation or resolved");
+            return std::nullopt;
+        }
+    }
+    if (auto s = r.query_value("severity"); s && !s->empty()) {
+        f.severity = mtm::parse_severity(*s);
+        if (!f.severity) {
+            err = bad_query("severity", "must be important or warning");
+            return std::nullopt;
+        }
+    }
+    f.type = r.query_value("type").value_or("");
+    f.text = mtm::lower(r.query_value("q").value_or(""));
+    return f;
+}
+
+bool matches(const mtm::World& w, mtm::IncidentIx i, const IncidentFilter& f) {
+    const auto& inc = w.incident(i);
+    if (f.state && inc.state != *f.state) return false;
+    if (f.severity && inc.severity != *f.severity) return false;
+    if (!f.type.empty() && inc.type != f.type) return false;
+    if (!f.text.empty() && mtm::lower(inc.title).find(f.text) == std::string::npos &&
+        mtm::lower(w.tenant(inc.tenant).name).find(f.text) == std::string::npos)
+        return false;
+    return true;
+}
+
+// Newest first, as people read incident queues.
+void newest_first(const mtm::World& w, std::vector<mtm::IncidentIx>& list) {
+    std::stable_sort(list.begin(), list.end(), [&](auto a, auto b) {
+        return w.incident(a).created_at > w.incident(b).created_at;
+    });
+}
+
+std::optional<mtm::IncidentIx> path_incident(Service::Call& c, mtm::TenantIx t, Response& err) {
+    auto i = c.world.find_incident(c.request.path_params[1]);
+    if (!i || c.world.incident(*i).tenant != t ||
+        !mtm::visible(c.world, c.caller, mtm::Target::of(c.world, *i))) {
+        err = Response::problem(
+            not_found("No incident " + c.request.path_params[1] + " is visible to you"));
+        return std::nullopt;
+    }
+    return i;
+}
+
+}  // namespace
+
+void Service::incident_routes(Router& router) {
+    route(router, "GET", "/incidents", false, [](Call& c) {
+        Response err;
+        auto f = read_filter(c.request, err);
+        if (!f) return err;
+        std::optional<mtm::TenantIx> only;
+        if (auto tid = c.request.query_value("tenantId"); tid && !tid->empty()) {
+            only = c.world.find_tenant(*tid);
+            if (!only || !mtm::tenant_visible(c.world, c.caller, *only))
+                return bad_query("tenantId", "names no customer of yours");
+        }
+        // Every tenant I can act in: my own, and each customer where I hold a grant.
+        std::vector<mtm::TenantIx> tenants{c.home()};
+        for (const auto& g : c.world.all_grants(c.caller))
+            if (tenants.back() != g.tenant &&
+                std::find(tenants.begin(), tenants.end(), g.tenant) == tenants.end())
+                tenants.push_back(g.tenant);
+        std::vector<mtm::IncidentIx> list;
+        for (auto t : tenants) {
+            if (only && t != *only) continue;
+            for (auto i : c.world.incidents_of(t))
+                if (matches(c.world, i, *f) &&
+                    mtm::decide(c.world, c.caller, Permission::tickets_view,
+                                mtm::Target::of(c.world, i))
+                        .allowed())
+                    list.push_back(i);
+        }
+        newest_first(c.world, list);
+        std::vector<json> items;
+        items.reserve(list.size());
+        for (auto i : list) items.push_back(incident_json(c.world, i, false, c.caller));
+        return page(c.request, std::move(items));
+    });
+
+    route(router, "GET", "/tenants/{tid}/incidents", false, [](Call& c) {
+        Response err;
+        auto t = c.tenant(c.request.path_params[0], err);
+        if (!t) return err;
+        if (auto refused = c.authorize(Permission::tickets_view, mtm::Target::of(*t)))
+            return *refused;
+        auto f = read_filter(c.request, err);
+        if (!f) return err;
+        std::vector<mtm::IncidentIx> list;
+        for (auto i : c.world.incidents_of(*t))
+            if (matches(c.world, i, *f) && mtm::decide(c.world, c.caller, Permission::tickets_view,
+                                                       mtm::Target::of(c.world, i))
+                                               .allowed())
+                list.push_back(i);
+        newest_first(c.world, list);
+        std::vector<json> items;
+        for (auto i : list) items.push_back(incident_json(c.world, i, false, c.caller));
+        return page(c.request, std::move(items));
+    });
+
+    route(router, "GET", "/tenants/{tid}/incidents/{id}", false, [](Call& c) {
+        Response err;
+        auto t = c.tenant(c.request.path_params[0], err);
+        if (!t) return err;
+        auto i = path_incident(c, *t, err);
+        if (!i) return err;
+        if (auto refused = c.authorize(Permission::tickets_view, mtm::Target::of(c.world, *i)))
+            return *refused;
+        return Response::json(200, incident_json(c.world, *i, true, c.caller));
+    });
+
+    route(router, "POST", "/tenants/{tid}/incidents", true, [](Call& c) {
+        Response err;
+        auto t = c.tenant(c.request.path_params[0], err);
+        if (!t) return err;
+        AuditSpec spec{"Ticket", "Create", "incident"};
+        if (auto refused = c.authorize(Permission::tickets_create, mtm::Target::of(*t), &spec))
+            return *refused;
+        auto body = c.body(err);
+        if (!body) return err;
+        BodyReader in(*body);
+        in.allow_only({"roomIds", "title", "description", "highImpact", "justification", "type"});
+        mtm::IncidentDraft d;
+        d.room_ids = in.strings("roomIds", true).value_or(std::vector<std::string>{});
+        d.title = in.string("title", true).value_or("");
+        d.description = in.string("description", true).value_or("");
+        d.high_impact = in.boolean("highImpact").value_or(false);
+        d.justification = in.string("justification").value_or("");
+        d.type = in.string("type").value_or("other");
+        spec.object_name = d.title;
+        if (!in.ok()) return c.invalid(in.errors(), *t, spec);
+        // Each named room must be one I may raise tickets for.
+        for (const auto& id : d.room_ids)
+            if (auto r = c.world.find_room(id); r && c.world.room(*r).tenant == *t)
+                if (auto refused = c.authorize(Permission::tickets_create,
+                                               mtm::Target::of(c.world, *r), &spec))
+                    return *refused;
+        auto i = mtm::record_incident(c.world, *t, d, c.user().id, c.now, c.options.ids);
+        if (!i) return c.refuse(i.error(), *t, spec);
+        c.audit(*t, spec, true);
+        return Response::json(201, incident_json(c.world, *i, true, c.caller));
+    });
+
+    route(router, "PATCH", "/tenants/{tid}/incidents/{id}", true, [](Call& c) {
+        Response err;
+        auto t = c.tenant(c.request.path_params[0], err);
+        if (!t) return err;
+        auto i = path_incident(c, *t, err);
+        if (!i) return err;
+        AuditSpec spec{"Ticket", "Update", c.world.incident(*i).title};
+        if (auto refused =
+                c.authorize(Permission::tickets_update, mtm::Target::of(c.world, *i), &spec))
+            return *refused;
+        auto body = c.body(err);
+        if (!body) return err;
+        BodyReader in(*body);
+        in.allow_only({"title", "state", "severity"});
+        mtm::IncidentPatch p{in.string("title"), in.string("state"), in.string("severity")};
+        if (!in.ok()) return c.invalid(in.errors(), *t, spec);
+        if (auto stale = c.check_if_match(incident_json(c.world, *i, true, c.caller)))
+            return *stale;
+        auto res = mtm::update_incident(c.world, *i, p, c.now);
+        if (!res) return c.refuse(res.error(), *t, spec);
+        c.audit(*t, spec, true);
+        return Response::json(200, incident_json(c.world, *i, true, c.caller));
+    });
+
+    route(router, "POST", "/tenants/{tid}/incidents/{id}/messages", true, [](Call& c) {
+        Response err;
+        auto t = c.tenant(c.request.path_params[0], err);
+        if (!t) return err;
+        auto i = path_incident(c, *t, err);
+        if (!i) return err;
+        AuditSpec spec{"Ticket", "Update", "reply to " + c.world.incident(*i).title};
+        if (auto refused =
+                c.authorize(Permission::tickets_update, mtm::Target::of(c.world, *i), &spec))
+            return *refused;
+        auto body = c.body(err);
+        if (!body) return err;
+        BodyReader in(*body);
+        in.allow_only({"text", "assignToService"});
+        auto text = in.string("text", true);
+        bool assign = in.boolean("assignToService").value_or(false);
+        if (!in.ok()) return c.invalid(in.errors(), *t, spec);
+        auto res = mtm::add_incident_message(c.world, *i, *text, assign, c.user().id, c.now);
+        if (!res) return c.refuse(res.error(), *t, spec);
+        c.audit(*t, spec, true);
+        return Response::json(200, incident_json(c.world, *i, true, c.caller));
+    });
+
+    route(router, "POST", "/tenants/{tid}/incidents/{id}/close", true, [](Call& c) {
+        Response err;
+        auto t = c.tenant(c.request.path_params[0], err);
+        if (!t) return err;
+        auto i = path_incident(c, *t, err);
+        if (!i) return err;
+        AuditSpec spec{"Ticket", "Update", "close " + c.world.incident(*i).title};
+        if (auto refused =
+                c.authorize(Permission::tickets_update, mtm::Target::of(c.world, *i), &spec))
+            return *refused;
+        auto body = c.body(err);
+        if (!body) return err;
+        BodyReader in(*body);
+        in.allow_only({"reason"});
+        auto reason = in.string("reason", true);
+        if (!in.ok()) return c.invalid(in.errors(), *t, spec);
+        auto res = mtm::close_incident(c.world, *i, *reason, c.now);
+        if (!res) return c.refuse(res.error(), *t, spec);
+        c.audit(*t, spec, true);
+        return Response::json(200, incident_json(c.world, *i, true, c.caller));
+    });
+}
+
+}  // namespace trm

@@ -1,0 +1,211 @@
+#include "trm/service.hpp"
+
+#include <mutex>
+
+#include "trm/call.hpp"
+#include "trm/health.hpp"
+
+namespace trm {
+
+namespace {
+constexpr std::size_t kMaxJsonDepth = 32;
+
+// nlohmann parses any depth; refuse deep documents before they cost anything.
+bool too_deep(const std::string& text) {
+    std::size_t depth = 0;
+    bool in_string = false, escaped = false;
+    for (char c : text) {
+        if (in_string) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
+            continue;
+        }
+        if (c == '"')
+            in_string = true;
+        else if (c == '{' || c == '[') {
+            if (++depth > kMaxJsonDepth) return true;
+        } else if ((c == '}' || c == ']') && depth > 0)
+            --depth;
+    }
+    return false;
+}
+}  // namespace
+
+Service::Service(Store& store, TokenService& tokens, Options options)
+    : store_(store), tokens_(tokens), options_(std::move(options)) {}
+
+// --- Call ------------------------------------------------------------------------------------
+
+std::optional<json> Service::Call::body(Response& error) const {
+    const std::string& text = request.body;
+    if (text.empty()) return json::object();  // action endpoints accept an empty body
+    if (too_deep(text)) {
+        error = Response::problem(bad_request(
+            "The JSON body nests deeper than " + std::to_string(kMaxJsonDepth) + " levels",
+            "json_too_deep"));
+        return std::nullopt;
+    }
+    json parsed = json::parse(text, nullptr, false);
+    if (parsed.is_discarded()) {
+        error =
+            Response::problem(bad_request("The request body is not valid JSON", "malformed_json"));
+        return std::nullopt;
+    }
+    return parsed;
+}
+
+std::optional<mtm::TenantIx> Service::Call::tenant(const std::string& id, Response& error) const {
+    auto t = world.find_tenant(id);
+    if (!t || !mtm::tenant_visible(world, caller, *t)) {
+        error = Response::problem(not_found("No customer with id " + id + " is visible to you"));
+        return std::nullopt;
+    }
+    return t;
+}
+
+void Service::Call::audit(mtm::TenantIx tenant, const AuditSpec& spec, bool success,
+                          const std::string& detail) {
+    AuditRecord rec;
+    rec.category = spec.category;
+    rec.object_name = spec.object_name;
+    rec.operation = spec.operation;
+    rec.result_status = success ? "Successful" : "Failed";
+    rec.tenant_id = world.tenant(tenant).id;
+    rec.time = now;
+    rec.user_id = user().id;
+    rec.user_tenant_id = world.tenant(home()).id;
+    rec.detail = detail;
+    store.append_audit(rec);
+}
+
+std::optional<Response> Service::Call::authorize(mtm::Permission p, const mtm::Target& target,
+                                                 const AuditSpec* spec) {
+    mtm::Decision d = mtm::decide(world, caller, p, target);
+    if (d.allowed()) return std::nullopt;
+    mtm::Explanation why = mtm::explain(world, caller, d, target);
+    if (spec && mtm::tenant_visible(world, caller, target.tenant))
+        audit(target.tenant, *spec, false, why.text);
+    if (d.outcome == mtm::Outcome::not_visible)
+        return Response::problem(not_found("Not found, or outside the rooms you may manage"));
+    Problem problem = forbidden(why.text, std::string(mtm::to_id(p)));
+    Response r = Response::problem(problem);
+    // Which roles would grant it, by name: the portal shows them in the refusal.
+    json body = json::parse(r.body);
+    json roles = json::array();
+    for (auto role : why.would_grant) roles.push_back(world.role(role).name);
+    body["grantedBy"] = roles;
+    r.body = body.dump();
+    return r;
+}
+
+Response from_error(const mtm::Error& e) {
+    switch (e.kind) {
+        case mtm::Error::Kind::invalid: {
+            std::vector<FieldError> fields;
+            for (const auto& f : e.fields) fields.push_back({f.field, f.message});
+            return Response::problem(unprocessable(std::move(fields)));
+        }
+        case mtm::Error::Kind::conflict:
+            return Response::problem(conflict(e.message, e.code));
+        case mtm::Error::Kind::not_found:
+            return Response::problem(not_found(e.message));
+    }
+    return Response::problem(internal_error("unknown error kind"));
+}
+
+Response Service::Call::refuse(const mtm::Error& e, mtm::TenantIx tenant, const AuditSpec& spec) {
+    audit(tenant, spec, false, e.message);
+    return from_error(e);
+}
+
+Response Service::Call::invalid(const std::vector<FieldError>& errors, mtm::TenantIx tenant,
+                                const AuditSpec& spec) {
+    Problem p = unprocessable(errors);
+    audit(tenant, spec, false, p.detail);
+    return Response::problem(p);
+}
+
+std::optional<Response> Service::Call::check_if_match(const json& current) const {
+    auto tag = request.header("if-match");
+    if (!tag || *tag == "*") return std::nullopt;
+    if (*tag == current.value("etag", std::string())) return std::nullopt;
+    return Response::problem(conflict(
+        "The object changed since you read it (If-Match does not match its etag)", "stale_etag"));
+}
+
+Response bad_query(const std::string& name, const std::string& why) {
+    return Response::problem(bad_request("Query parameter '" + name + "' " + why, "bad_query"));
+}
+
+Response page(const Request& r, std::vector<json> items) {
+    std::size_t limit = 50, offset = 0;
+    if (auto l = r.query_value("limit")) {
+        char* end = nullptr;
+        long v = std::strtol(l->c_str(), &end, 10);
+        if (l->empty() || *end != '\0' || v < 1 || v > 500)
+            return bad_query("limit", "must be a number from 1 to 500");
+        limit = static_cast<std::size_t>(v);
+    }
+    if (auto c = r.query_value("cursor")) {
+        // The cursor is an opaque token to clients; today it is the offset of the next item.
+        char* end = nullptr;
+        long v = std::strtol(c->c_str(), &end, 10);
+        if (c->empty() || *end != '\0' || v < 0 || static_cast<std::size_t>(v) > items.size())
+            return bad_query("cursor", "is not a cursor this list handed out");
+        offset = static_cast<std::size_t>(v);
+    }
+    json out = json::array();
+    for (std::size_t i = offset; i < items.size() && i < offset + limit; ++i)
+        out.push_back(std::move(items[i]));
+    json next =
+        offset + limit < items.size() ? json(std::to_string(offset + limit)) : json(nullptr);
+    return Response::json(200, {{"items", out}, {"nextCursor", next}});
+}
+
+// --- routing ----------------------------------------------------------------------------------
+
+void Service::route(Router& router, const char* method, const std::string& pattern, bool mutates,
+                    Handler handler) {
+    router.add(
+        method, "/api/v1" + pattern,
+        [this, mutates, handler = std::move(handler)](const Request& r) {
+            auto auth = r.header("authorization");
+            const std::string prefix = "Bearer ";
+            if (!auth || auth->size() <= prefix.size() ||
+                auth->compare(0, prefix.size(), prefix) != 0)
+                return Response::problem(
+                    unauthorized("Sign in first: send Authorization: Bearer <token>"));
+            auto user_id = tokens_.verify(auth->substr(prefix.size()));
+            if (!user_id)
+                return Response::problem(
+                    unauthorized("The token is invalid or has expired; sign in again"));
+            std::shared_lock<std::shared_mutex> read(mutex_, std::defer_lock);
+            std::unique_lock<std::shared_mutex> write(mutex_, std::defer_lock);
+            if (mutates)
+                write.lock();
+            else
+                read.lock();
+            auto user = world_.find_user(*user_id);
+            if (!user)
+                return Response::problem(unauthorized("The signed-in user no longer exists"));
+            Call call{r, world_, store_, *user, options_.clock(), options_};
+            return handler(call);
+        });
+}
+
+void Service::register_routes(Router& router) {
+    router.add("GET", "/api/v1/health",
+               [](const Request&) { return Response::json(200, current_health().to_json()); });
+    identity_routes(router);
+    partner_routes(router);
+    role_routes(router);
+    room_routes(router);
+    incident_routes(router);
+    settings_routes(router);
+}
+
+}  // namespace trm

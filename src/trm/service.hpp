@@ -1,0 +1,85 @@
+#pragma once
+// The TRM service logic, transport-free: every endpoint of ../shared/API.md as a handler on a
+// Router. Each handler authenticates the caller, authorises with mtm::decide, applies the
+// command through src/mtm, audits it on the customer's side, and answers with the new state or
+// a problem document. trm-server puts it behind HTTP; the portal's offline backend calls the
+// same Router in the page.
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <shared_mutex>
+#include <stdexcept>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "mtm/decide.hpp"
+#include "mtm/operations.hpp"
+#include "trm/router.hpp"
+#include "trm/store.hpp"
+#include "trm/tokens.hpp"
+
+namespace trm {
+
+// A seed file (API.md "World file") that cannot be loaded: `field` names the bad entry,
+// e.g. "rooms[12].tenantId".
+struct SeedError : std::runtime_error {
+    SeedError(std::string bad_field, std::string message)
+        : std::runtime_error(bad_field + ": " + message), field(std::move(bad_field)) {}
+    std::string field;
+};
+
+// Customer-wide service settings (Settings › General).
+struct TenantSettings {
+    std::string notification_email;
+    std::string language = "en";
+    bool require_partner_mfa = false;
+};
+
+class Service {
+  public:
+    struct Options {
+        std::function<mtm::Time()> clock;
+        mtm::IdSource ids;   // UUIDs for new objects
+        mtm::IdSource keys;  // enrollment keys
+        bool dev_auth = false;
+    };
+
+    Service(Store& store, TokenService& tokens, Options options);
+
+    // Loads an API.md world file into the (empty) world. Throws SeedError naming the bad field.
+    void load_seed(const nlohmann::json& world);
+    void register_routes(Router& router);
+
+    // For tests and benchmarks; never used by handlers concurrently with requests.
+    const mtm::World& world() const { return world_; }
+    mtm::World& mutable_world() { return world_; }
+    mtm::Time now() const { return options_.clock(); }
+
+    struct Call;  // one request in flight: caller, time, audit (trm/call.hpp)
+
+  private:
+    using Handler = std::function<Response(Call&)>;
+
+    // Registers a route whose handler runs authenticated, under the right lock.
+    void route(Router& router, const char* method, const std::string& pattern, bool mutates,
+               Handler handler);
+
+    // --- endpoints, grouped as API.md groups them (definitions in *_routes.cpp) ---
+    void identity_routes(Router& router);
+    void partner_routes(Router& router);
+    void role_routes(Router& router);
+    void room_routes(Router& router);
+    void incident_routes(Router& router);
+    void settings_routes(Router& router);
+
+    Store& store_;
+    TokenService& tokens_;
+    Options options_;
+    mtm::World world_;
+    std::map<std::uint32_t, TenantSettings> settings_;  // by tenant index
+    mutable std::shared_mutex mutex_;
+};
+
+}  // namespace trm

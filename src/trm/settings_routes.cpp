@@ -1,0 +1,139 @@
+// Service settings and the audit log of a customer: /tenants/{tid}/settings and /audit.
+#include "trm/call.hpp"
+
+namespace trm {
+
+using mtm::Permission;
+
+namespace {
+
+json settings_json(const mtm::World& w, mtm::TenantIx t, const TenantSettings& s) {
+    return with_etag({{"tenantId", w.tenant(t).id},
+                      {"notificationEmail", s.notification_email},
+                      {"language", s.language},
+                      {"requirePartnerMfa", s.require_partner_mfa}});
+}
+
+// RFC 4180: quote a field when it holds a comma, a quote or a line break; double the quotes.
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char ch : s) {
+        if (ch == '"') out += '"';
+        out += ch;
+    }
+    return out + "\"";
+}
+
+constexpr mtm::Time kAuditWindow = 180 * mtm::kDay;
+
+}  // namespace
+
+void Service::settings_routes(Router& router) {
+    route(router, "GET", "/tenants/{tid}/settings", false, [this](Call& c) {
+        Response err;
+        auto t = c.tenant(c.request.path_params[0], err);
+        if (!t) return err;
+        if (auto refused = c.authorize(Permission::settings_view, mtm::Target::of(*t)))
+            return *refused;
+        return Response::json(200, settings_json(c.world, *t, settings_[t->v]));
+    });
+
+    route(router, "PATCH", "/tenants/{tid}/settings", true, [this](Call& c) {
+        Response err;
+        auto t = c.tenant(c.request.path_params[0], err);
+        if (!t) return err;
+        AuditSpec spec{"Settings", "Update", "service settings"};
+        if (auto refused = c.authorize(Permission::settings_modify, mtm::Target::of(*t), &spec))
+            return *refused;
+        auto body = c.body(err);
+        if (!body) return err;
+        BodyReader in(*body);
+        in.allow_only({"notificationEmail", "language", "requirePartnerMfa"});
+        auto email = in.string("notificationEmail");
+        auto language = in.string("language");
+        auto mfa = in.boolean("requirePartnerMfa");
+        std::vector<FieldError> errors = in.errors();
+        if (email && !email->empty() && !mtm::valid_upn(*email))
+            errors.push_back({"notificationEmail", "is not an e-mail address"});
+        if (language && *language != "en" && *language != "it")
+            errors.push_back({"language", "must be en or it"});
+        if (!errors.empty()) return c.invalid(errors, *t, spec);
+        TenantSettings& s = settings_[t->v];
+        if (auto stale = c.check_if_match(settings_json(c.world, *t, s))) return *stale;
+        if (email) s.notification_email = *email;
+        if (language) s.language = *language;
+        if (mfa) s.require_partner_mfa = *mfa;
+        c.audit(*t, spec, true);
+        return Response::json(200, settings_json(c.world, *t, s));
+    });
+
+    route(router, "GET", "/tenants/{tid}/audit", false, [this](Call& c) {
+        // The customer's own MMR Admins only: to anyone else, partners included, it does not exist.
+        auto t = c.world.find_tenant(c.request.path_params[0]);
+        auto admin = t ? mtm::builtin_role(c.world, *t, mtm::BuiltInRole::mmr_admin) : std::nullopt;
+        bool is_admin = false;
+        if (t && admin && c.home() == *t)
+            for (const auto& g : c.world.grants(c.caller, *t)) is_admin |= g.role == *admin;
+        if (!is_admin) return Response::problem(not_found("No audit log here is visible to you"));
+
+        std::vector<FieldError> errors;
+        mtm::Time to = c.now, from = c.now - 30 * mtm::kDay;
+        if (auto v = c.request.query_value("to"); v && !v->empty()) {
+            auto parsed = parse_iso_time(*v);
+            if (!parsed)
+                errors.push_back({"to", "must be an ISO 8601 UTC time or date"});
+            else
+                to = *parsed + (v->size() == 10 ? mtm::kDay - 1 : 0);  // a date means the whole day
+        }
+        if (auto v = c.request.query_value("from"); v && !v->empty()) {
+            auto parsed = parse_iso_time(*v);
+            if (!parsed)
+                errors.push_back({"from", "must be an ISO 8601 UTC time or date"});
+            else
+                from = *parsed;
+        }
+        if (errors.empty() && from < c.now - kAuditWindow)
+            errors.push_back(
+                {"from",
+                 "reaches more than 180 days back; the audit export covers the last 180 days"});
+        if (errors.empty() && from > to) errors.push_back({"from", "is after 'to'"});
+        std::string format = c.request.query_value("format").value_or("json");
+        if (format != "json" && format != "csv")
+            errors.push_back({"format", "must be csv or json"});
+        if (!errors.empty()) return Response::problem(unprocessable(errors));
+
+        AuditQuery q{c.world.tenant(*t).id, from, to, std::nullopt};
+        if (auto a = c.request.query_value("actorTenantId"); a && !a->empty()) q.actor_tenant = *a;
+        auto records = store_.audit(q);
+
+        if (format == "csv") {
+            Response r;
+            r.content_type = "text/csv; charset=utf-8";
+            r.body =
+                "activity.category,activity.objectName,activity.operation,activity.resultStatus,"
+                "activity.tenantId,creationTime,user.userId,user.userTenantId\r\n";
+            for (const auto& rec : records)
+                r.body += csv_field(rec.category) + "," + csv_field(rec.object_name) + "," +
+                          csv_field(rec.operation) + "," + csv_field(rec.result_status) + "," +
+                          csv_field(rec.tenant_id) + "," + iso_time(rec.time) + "," +
+                          csv_field(rec.user_id) + "," + csv_field(rec.user_tenant_id) + "\r\n";
+            r.headers.emplace_back("Content-Disposition", "attachment; filename=\"audit.csv\"");
+            return r;
+        }
+        std::vector<json> items;
+        for (const auto& rec : records)
+            items.push_back({{"activity.category", rec.category},
+                             {"activity.objectName", rec.object_name},
+                             {"activity.operation", rec.operation},
+                             {"activity.resultStatus", rec.result_status},
+                             {"activity.tenantId", rec.tenant_id},
+                             {"creationTime", iso_time(rec.time)},
+                             {"user.userId", rec.user_id},
+                             {"user.userTenantId", rec.user_tenant_id},
+                             {"detail", rec.detail}});
+        return page(c.request, std::move(items));
+    });
+}
+
+}  // namespace trm
