@@ -8,8 +8,8 @@ namespace {
 
 // Does one grant reach the target (scope of its assignment, clipped by the relationship)?
 bool grant_covers(const World& w, const Grant& g, const Target& t) {
-    const Scope& scope = w.assignment(g.assignment).scope;
-    const Scope* clip = g.clip.valid() ? &w.relationship(g.clip).scope : nullptr;
+    const Scope& scope = *g.scope;
+    const Scope* clip = g.clip_scope;
     switch (t.kind) {
         case Target::Kind::tenant:
         case Target::Kind::ring:
@@ -64,7 +64,7 @@ bool role_visible(const World& w, UserIx principal, RoleIx r) {
 }  // namespace
 
 bool tenant_visible(const World& w, UserIx principal, TenantIx tenant) {
-    if (w.user(principal).tenant == tenant) return true;
+    if (w.user_tenant(principal) == tenant) return true;
     return !w.grants(principal, tenant).empty();  // partner grants exist only with a relationship
 }
 

@@ -204,7 +204,7 @@ void World::rebuild_grants(UserIx u) {
         if (!asg.alive) return;
         const Role& role = roles_[asg.role.v];
         if (!role.alive) return;
-        Grant g{role.customer, asg.role, a, role.permissions, RelationshipIx{}};
+        Grant g{role.customer, asg.role, a, role.permissions, RelationshipIx{}, &asg.scope, nullptr};
         if (role.side == Side::partner) {
             // A partner role reaches only the partner's own users, and only while the
             // relationship it belongs to lives.
@@ -212,6 +212,7 @@ void World::rebuild_grants(UserIx u) {
             auto rel = find_relationship(role.customer, role.partner);
             if (!rel) return;
             g.clip = *rel;
+            g.clip_scope = &relationships_[rel->v].scope;
         } else if (usr.tenant != role.customer) {
             return;  // customer roles never reach another tenant's users
         }
@@ -252,6 +253,7 @@ UserIx World::add_user(User u) {
     UserIx ix{static_cast<std::uint32_t>(users_.size())};
     register_id(u.id, Kind::user, ix.v);
     user_by_upn_[u.upn] = ix;
+    user_tenant_.push_back(u.tenant);
     per_tenant_[u.tenant.v].users.push_back(ix);
     users_.push_back(std::move(u));
     direct_.emplace_back();
@@ -307,6 +309,7 @@ RoomIx World::add_room(Room r) {
     per_tenant_[r.tenant.v].rooms.push_back(ix);
     std::sort(r.groups.begin(), r.groups.end());
     r.groups.erase(std::unique(r.groups.begin(), r.groups.end()), r.groups.end());
+    room_enrolled_.push_back(r.enrolled ? 1 : 0);
     rooms_.push_back(std::move(r));
     return ix;
 }

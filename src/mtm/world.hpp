@@ -5,6 +5,7 @@
 // The World holds no policy: its mutators keep the indexes consistent and nothing more.
 // operations.hpp checks commands (validation, invariants) before calling them, and decide.hpp
 // reads the access index.
+#include <deque>
 #include <span>
 #include <string>
 #include <string_view>
@@ -22,6 +23,10 @@ struct Grant {
     AssignmentIx assignment;
     PermissionSet permissions;  // the role's, copied so the hot path touches one cache line
     RelationshipIx clip;        // partner grants: the relationship whose scope also limits them
+    // Where the assignment's and the relationship's scopes live (stable: both are kept in deques
+    // and never erased), so a decision needs no trip through the assignment or relationship.
+    const Scope* scope = nullptr;
+    const Scope* clip_scope = nullptr;
 };
 
 class World {
@@ -29,6 +34,9 @@ class World {
     // --- entities -------------------------------------------------------------------------
     const Tenant& tenant(TenantIx i) const { return tenants_[i.v]; }
     const User& user(UserIx i) const { return users_[i.v]; }
+    // Hot-path copies of single fields, dense so a decision stays in cache.
+    TenantIx user_tenant(UserIx i) const { return user_tenant_[i.v]; }
+    bool room_enrolled(RoomIx i) const { return room_enrolled_[i.v] != 0; }
     const SecurityGroup& group(GroupIx i) const { return groups_[i.v]; }
     const Room& room(RoomIx i) const { return rooms_[i.v]; }
     const RoomGroup& room_group(RoomGroupIx i) const { return room_groups_[i.v]; }
@@ -189,8 +197,10 @@ class World {
     std::vector<Room> rooms_;
     std::vector<RoomGroup> room_groups_;
     std::vector<Role> roles_;
-    std::vector<Assignment> assignments_;
-    std::vector<Relationship> relationships_;
+    std::deque<Assignment> assignments_;      // deque: Grant::scope points into it
+    std::deque<Relationship> relationships_;  // deque: Grant::clip_scope points into it
+    std::vector<TenantIx> user_tenant_;
+    std::vector<std::uint8_t> room_enrolled_;
     std::vector<Invitation> invitations_;
     std::vector<UpdateRing> rings_;
     std::vector<Incident> incidents_;
