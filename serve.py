@@ -25,6 +25,8 @@ NATIVE_BUILD = os.path.join(ROOT, "build", "native")
 WEB_BUILD = os.path.join(ROOT, "build", "web")
 SITE_DIR = os.path.join(WEB_BUILD, "portal")
 SERVER_BIN = os.path.join(NATIVE_BUILD, "src", "server", "trm-server")
+DEMO_WORLD = os.path.join(ROOT, "assets", "demo", "world.json")
+DEFAULT_DB = os.path.join(ROOT, "var", "trm.sqlite")
 
 MIME_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -64,9 +66,12 @@ def build():
         run_step(f"building {target} ({preset})", ["cmake", "--build", "--preset", preset, "--target", target])
 
 
-def start_service():
-    """Starts trm-server on a free loopback port; returns (process, port)."""
-    proc = subprocess.Popen([SERVER_BIN, "--listen", "127.0.0.1:0"], stdout=subprocess.PIPE, text=True)
+def start_service(db):
+    """Starts trm-server on a free loopback port over `db` (seeded from the demo world when new,
+    dev sign-in on: this is the demo and development set-up); returns (process, port)."""
+    os.makedirs(os.path.dirname(os.path.abspath(db)), exist_ok=True)
+    proc = subprocess.Popen([SERVER_BIN, "--listen", "127.0.0.1:0", "--db", db, "--seed", DEMO_WORLD, "--dev-auth"],
+                            stdout=subprocess.PIPE, text=True)
     line = proc.stdout.readline().strip()
     prefix = "listening on http://127.0.0.1:"
     if not line.startswith(prefix):
@@ -193,6 +198,8 @@ def main():
     parser.add_argument("--port", type=int, default=8000, help="port to serve on (default 8000; 0 = any free)")
     parser.add_argument("--no-setup", action="store_true", help="skip tools/setup")
     parser.add_argument("--no-build", action="store_true", help="serve what is built, build nothing")
+    parser.add_argument("--db", default=DEFAULT_DB, help="the service's database (default var/trm.sqlite; "
+                                                         "created from the demo world when missing)")
     args = parser.parse_args()
 
     # Take the port first, so a busy port fails in a second instead of after a build.
@@ -213,7 +220,7 @@ def main():
             log(f"{required} is missing: run without --no-build")
             sys.exit(1)
 
-    service, api_port = start_service()
+    service, api_port = start_service(args.db)
     PortalHandler.api_port = api_port
 
     def stop(*_):

@@ -111,9 +111,11 @@ void build(Bench& b, std::size_t assignments) {
         return Query{u, static_cast<Permission>(rng.below(20)), Target::of(w, r)};
     };
     std::vector<UserIx> hot;
-    for (int i = 0; i < 16; ++i) hot.push_back(b.users[rng.below(static_cast<std::uint32_t>(b.users.size()))]);
+    for (int i = 0; i < 16; ++i)
+        hot.push_back(b.users[rng.below(static_cast<std::uint32_t>(b.users.size()))]);
     for (int q = 0; q < 4096; ++q) {
-        b.queries.push_back(query_for(b.users[rng.below(static_cast<std::uint32_t>(b.users.size()))]));
+        b.queries.push_back(
+            query_for(b.users[rng.below(static_cast<std::uint32_t>(b.users.size()))]));
         b.hot_queries.push_back(query_for(hot[static_cast<std::size_t>(q) % hot.size()]));
     }
 }
@@ -150,7 +152,8 @@ int main(int argc, char** argv) {
     const char* platform = "native";
 #endif
     std::printf("decide() median ns per call, %s\n", platform);
-    std::printf("%12s %10s %14s %14s %14s %10s\n", "assignments", "build s", "hot decide ns", "cold decide ns", "hash ns", "allowed %");
+    std::printf("%12s %10s %14s %14s %14s %10s\n", "assignments", "build s", "hot decide ns",
+                "cold decide ns", "hash ns", "allowed %");
     for (std::size_t n : sizes) {
         Bench b;
         double t0 = now_ns();
@@ -169,7 +172,8 @@ int main(int argc, char** argv) {
             return median_ns(qs.size(), 301, [&] {
                 std::uint64_t acc = 0;
                 for (const auto& q : qs)
-                    acc += static_cast<std::uint64_t>(decide(b.w, q.user, q.permission, q.target).outcome);
+                    acc += static_cast<std::uint64_t>(
+                        decide(b.w, q.user, q.permission, q.target).outcome);
                 sink = acc;
             });
         };
@@ -183,7 +187,8 @@ int main(int argc, char** argv) {
             }
             sink = acc;
         });
-        std::printf("%12zu %10.2f %14.1f %14.1f %14.1f %10.1f\n", n, build_s, hot_ns, cold_ns, hash_ns,
+        std::printf("%12zu %10.2f %14.1f %14.1f %14.1f %10.1f\n", n, build_s, hot_ns, cold_ns,
+                    hash_ns,
                     100.0 * static_cast<double>(allowed) / static_cast<double>(b.queries.size()));
         std::fflush(stdout);
     }

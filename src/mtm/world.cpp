@@ -204,7 +204,8 @@ void World::rebuild_grants(UserIx u) {
         if (!asg.alive) return;
         const Role& role = roles_[asg.role.v];
         if (!role.alive) return;
-        Grant g{role.customer, asg.role, a, role.permissions, RelationshipIx{}, &asg.scope, nullptr};
+        Grant g{role.customer,    asg.role,   a,      role.permissions,
+                RelationshipIx{}, &asg.scope, nullptr};
         if (role.side == Side::partner) {
             // A partner role reaches only the partner's own users, and only while the
             // relationship it belongs to lives.

@@ -4,33 +4,41 @@
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <charconv>
+#include <chrono>
 #include <csignal>
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
 
-#include <chrono>
-#include <fstream>
-
 #include "server/http_server.hpp"
+#include "server/jwt_tokens.hpp"
+#include "store/sqlite_store.hpp"
 #include "trm/ids.hpp"
 #include "trm/service.hpp"
 
 namespace {
 
 constexpr const char* kUsage =
-    "usage: trm-server --listen HOST:PORT [--seed WORLD.json] [--dev-auth]\n"
+    "usage: trm-server --listen HOST:PORT [--db FILE.sqlite] [--seed WORLD.json] [--dev-auth]\n"
     "  --listen HOST:PORT   address to serve the HTTP API on (default 127.0.0.1:8080;\n"
     "                       port 0 picks a free port, printed in the ready line)\n"
-    "  --seed WORLD.json    load a world (API.md \"World file\") at start\n"
-    "  --dev-auth           enable POST /api/v1/auth/dev-login (demos and tests only)\n";
+    "  --db FILE.sqlite     where the service keeps its data (default: memory only, lost on exit)\n"
+    "  --seed WORLD.json    a world (API.md \"World file\") for a new, empty database\n"
+    "  --dev-auth           enable POST /api/v1/auth/dev-login (demos and tests only)\n"
+    "  --token-secret FILE  HMAC secret for bearer tokens (default FILE.sqlite.token-secret,\n"
+    "                       created 0600 on first start; env TRM_TOKEN_SECRET_FILE also works)\n";
 
 struct Options {
     std::string host = "127.0.0.1";
     unsigned short port = 8080;
+    std::string db;
     std::string seed;
+    std::string token_secret;
     bool dev_auth = false;
 };
 
@@ -38,44 +46,65 @@ struct Options {
 bool parse_options(int argc, char** argv, Options& options) {
     std::vector<std::string_view> args(argv + 1, argv + argc);
     for (std::size_t i = 0; i < args.size(); ++i) {
+        auto value = [&]() -> std::optional<std::string> {
+            if (i + 1 >= args.size()) return std::nullopt;
+            return std::string(args[++i]);
+        };
         if (args[i] == "--help" || args[i] == "-h") {
             std::cout << kUsage;
             std::exit(0);
         }
-        if (args[i] == "--listen" && i + 1 < args.size()) {
-            std::string_view value = args[++i];
-            auto colon = value.rfind(':');
+        if (args[i] == "--dev-auth") {
+            options.dev_auth = true;
+            continue;
+        }
+        if (args[i] == "--db" || args[i] == "--seed" || args[i] == "--token-secret") {
+            auto v = value();
+            if (!v) break;
+            (args[i - 1] == "--db"     ? options.db
+             : args[i - 1] == "--seed" ? options.seed
+                                       : options.token_secret) = *v;
+            continue;
+        }
+        if (args[i] == "--listen") {
+            auto v = value();
+            if (!v) break;
+            std::string_view text = *v;
+            auto colon = text.rfind(':');
             if (colon == std::string_view::npos || colon == 0) {
-                std::cerr << "trm-server: --listen wants HOST:PORT, got '" << value << "'\n";
+                std::cerr << "trm-server: --listen wants HOST:PORT, got '" << text << "'\n";
                 return false;
             }
             unsigned port = 0;
-            auto port_text = value.substr(colon + 1);
+            auto port_text = text.substr(colon + 1);
             auto [end, ec] =
                 std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
             if (ec != std::errc{} || end != port_text.data() + port_text.size() || port > 65535) {
                 std::cerr << "trm-server: '" << port_text << "' is not a port number\n";
                 return false;
             }
-            options.host = std::string(value.substr(0, colon));
+            options.host = std::string(text.substr(0, colon));
             if (options.host.size() > 2 && options.host.front() == '[' &&
                 options.host.back() == ']')
                 options.host = options.host.substr(1, options.host.size() - 2);  // [::1]:8080
             options.port = static_cast<unsigned short>(port);
             continue;
         }
-        if (args[i] == "--seed" && i + 1 < args.size()) {
-            options.seed = std::string(args[++i]);
-            continue;
-        }
-        if (args[i] == "--dev-auth") {
-            options.dev_auth = true;
-            continue;
-        }
-        std::cerr << "trm-server: unknown or incomplete option '" << args[i] << "'\n" << kUsage;
+        std::cerr << "trm-server: unknown option '" << args[i] << "'\n" << kUsage;
+        return false;
+    }
+    if (!args.empty() && (args.back() == "--listen" || args.back() == "--db" ||
+                          args.back() == "--seed" || args.back() == "--token-secret")) {
+        std::cerr << "trm-server: " << args.back() << " needs a value\n" << kUsage;
         return false;
     }
     return true;
+}
+
+std::int64_t unix_now() {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 }  // namespace
@@ -91,31 +120,50 @@ int main(int argc, char** argv) {
         return 2;
     }
 
-    trm::MemoryStore store;
-    trm::DevTokens tokens([] { return trm::random_hex(48); });
+    std::unique_ptr<store::Store> store;
+    std::vector<unsigned char> secret;
+    try {
+        if (options.db.empty()) {
+            store = std::make_unique<store::MemoryStore>();
+        } else {
+            store = std::make_unique<store::SqliteStore>(options.db);
+        }
+        std::string secret_file = options.token_secret;
+        if (secret_file.empty())
+            if (const char* env = std::getenv("TRM_TOKEN_SECRET_FILE")) secret_file = env;
+        if (secret_file.empty() && !options.db.empty()) secret_file = options.db + ".token-secret";
+        secret = secret_file.empty() ? server::JwtTokens::random_secret()
+                                     : server::JwtTokens::load_or_create_secret(secret_file);
+    } catch (const std::exception& e) {
+        std::cerr << "trm-server: " << e.what() << '\n';
+        return 1;
+    }
+    server::JwtTokens tokens(std::move(secret), unix_now);
+
     trm::Service::Options service_options;
-    service_options.clock = [] {
-        return static_cast<mtm::Time>(std::chrono::duration_cast<std::chrono::seconds>(
-                                          std::chrono::system_clock::now().time_since_epoch())
-                                          .count());
-    };
+    service_options.clock = unix_now;
     service_options.ids = [] { return trm::random_uuid(); };
     service_options.keys = [] { return trm::random_hex(40); };
     service_options.dev_auth = options.dev_auth;
-    trm::Service service(store, tokens, service_options);
-    if (!options.seed.empty()) {
-        std::ifstream in(options.seed);
-        auto world = nlohmann::json::parse(in, nullptr, false);
-        if (!in || world.is_discarded()) {
-            std::cerr << "trm-server: " << options.seed << " is not a readable JSON file\n";
-            return 2;
+    trm::Service service(*store, tokens, service_options);
+    try {
+        nlohmann::json seed;
+        if (!options.seed.empty()) {
+            std::ifstream in(options.seed);
+            seed = nlohmann::json::parse(in, nullptr, false);
+            if (!in || seed.is_discarded()) {
+                std::cerr << "trm-server: " << options.seed << " is not a readable JSON file\n";
+                return 2;
+            }
         }
-        try {
-            service.load_seed(world);
-        } catch (const trm::SeedError& e) {
-            std::cerr << "trm-server: " << options.seed << ": " << e.what() << '\n';
-            return 2;
-        }
+        service.open(options.seed.empty() ? nullptr : &seed);
+    } catch (const trm::SeedError& e) {
+        std::cerr << "trm-server: " << (options.seed.empty() ? options.db : options.seed) << ": "
+                  << e.what() << '\n';
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "trm-server: " << e.what() << '\n';
+        return 1;
     }
     trm::Router router;
     service.register_routes(router);

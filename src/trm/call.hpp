@@ -25,6 +25,7 @@ struct Service::Call {
     mtm::UserIx caller;
     mtm::Time now;
     const Options& options;
+    std::vector<AuditRecord> audit_lines;  // committed with the change, after the handler
 
     const mtm::User& user() const { return world.user(caller); }
     mtm::TenantIx home() const { return world.user(caller).tenant; }

@@ -54,7 +54,8 @@ std::vector<Router::RouteInfo> Router::routes() const {
 }
 
 Response Router::dispatch(std::string method, std::string_view target,
-                          std::map<std::string, std::string> headers, std::string body) const {
+                          std::map<std::string, std::string> headers, std::string body,
+                          std::optional<std::string> internal_user) const {
     auto parsed = boost::urls::parse_origin_form(target);
     if (!parsed)
         return Response::problem(
@@ -75,8 +76,10 @@ Response Router::dispatch(std::string method, std::string_view target,
 
     Request request;
     request.method = std::move(method);
+    request.target = std::string(target);
     request.headers = std::move(headers);
     request.body = std::move(body);
+    request.internal_user = std::move(internal_user);
     for (auto param : url.params()) request.query.emplace(param.key, param.value);
 
     std::string allowed;

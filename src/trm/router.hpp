@@ -15,10 +15,14 @@ namespace trm {
 
 struct Request {
     std::string method;                             // "GET", "POST", ...
+    std::string target;                             // as received: path and query
     std::vector<std::string> path_params;           // values of {…} segments, in order
     std::multimap<std::string, std::string> query;  // decoded; repeated keys kept
     std::map<std::string, std::string> headers;     // lower-case names
     std::string body;
+    // Set only by in-process callers (journal replay, the portal's offline backend): the user the
+    // request acts as. Never filled from the network.
+    std::optional<std::string> internal_user;
 
     // First value of a query parameter, if present.
     std::optional<std::string> query_value(const std::string& key) const;
@@ -35,7 +39,8 @@ class Router {
     // Parses target (origin-form, e.g. "/api/v1/rooms?q=a%20b") and runs the matching handler.
     // Unknown path → 404, known path with another method → 405 (with Allow), bad target → 400.
     Response dispatch(std::string method, std::string_view target,
-                      std::map<std::string, std::string> headers, std::string body) const;
+                      std::map<std::string, std::string> headers, std::string body,
+                      std::optional<std::string> internal_user = std::nullopt) const;
 
     struct RouteInfo {
         std::string method;

@@ -1,5 +1,7 @@
 #include "trm/service.hpp"
 
+#include <cstdio>
+#include <cstdlib>
 #include <mutex>
 
 #include "trm/call.hpp"
@@ -36,7 +38,59 @@ bool too_deep(const std::string& text) {
 }  // namespace
 
 Service::Service(Store& store, TokenService& tokens, Options options)
-    : store_(store), tokens_(tokens), options_(std::move(options)) {}
+    : store_(store), tokens_(tokens), options_(options), raw_options_(std::move(options)) {
+    // Every id and key a change draws is recorded, so the journal can replay it exactly.
+    options_.ids = [this] { return draw(raw_options_.ids); };
+    options_.keys = [this] { return draw(raw_options_.keys); };
+    options_.clock = [this] { return replay_time_ ? *replay_time_ : raw_options_.clock(); };
+    register_routes(replay_router_);
+}
+
+std::string Service::draw(const mtm::IdSource& fresh) {
+    if (replaying_) {
+        if (replay_next_ >= replay_generated_.size())
+            throw SeedError("journal", "a replayed change drew more ids than it recorded");
+        return replay_generated_[replay_next_++];
+    }
+    std::string v = fresh();
+    generated_.push_back(v);
+    return v;
+}
+
+void Service::open(const json* seed_if_new) {
+    auto saved = store_.seed();
+    if (saved) {
+        json meta = json::parse(*saved, nullptr, false);
+        if (meta.is_discarded() || !meta.contains("world"))
+            throw SeedError("store", "the stored seed is not readable");
+        replaying_ = true;
+        replay_generated_ = meta.value("generated", std::vector<std::string>{});
+        replay_next_ = 0;
+        replay_time_ = meta.value("time", mtm::Time{0});
+        load_seed(meta["world"]);
+    } else if (seed_if_new) {
+        generated_.clear();
+        replay_time_ = raw_options_.clock();
+        load_seed(*seed_if_new);
+        json meta = {{"world", *seed_if_new}, {"generated", generated_}, {"time", *replay_time_}};
+        store_.set_seed(meta.dump());
+    }
+    for (const auto& e : store_.journal()) {
+        replaying_ = true;
+        replay_generated_ = e.generated;
+        replay_next_ = 0;
+        replay_time_ = e.time;
+        Response r = replay_router_.dispatch(e.method, e.target, {}, e.body, e.user_id);
+        if (r.status >= 300)
+            throw SeedError(
+                "journal[" + std::to_string(e.seq) + "]",
+                "replaying " + e.method + " " + e.target + " answered " + std::to_string(r.status));
+        ++replayed_;
+    }
+    replaying_ = false;
+    replay_time_.reset();
+    generated_.clear();
+}
 
 // --- Call ------------------------------------------------------------------------------------
 
@@ -79,7 +133,7 @@ void Service::Call::audit(mtm::TenantIx tenant, const AuditSpec& spec, bool succ
     rec.user_id = user().id;
     rec.user_tenant_id = world.tenant(home()).id;
     rec.detail = detail;
-    store.append_audit(rec);
+    audit_lines.push_back(std::move(rec));
 }
 
 std::optional<Response> Service::Call::authorize(mtm::Permission p, const mtm::Target& target,
@@ -173,27 +227,67 @@ void Service::route(Router& router, const char* method, const std::string& patte
     router.add(
         method, "/api/v1" + pattern,
         [this, mutates, handler = std::move(handler)](const Request& r) {
-            auto auth = r.header("authorization");
-            const std::string prefix = "Bearer ";
-            if (!auth || auth->size() <= prefix.size() ||
-                auth->compare(0, prefix.size(), prefix) != 0)
-                return Response::problem(
-                    unauthorized("Sign in first: send Authorization: Bearer <token>"));
-            auto user_id = tokens_.verify(auth->substr(prefix.size()));
-            if (!user_id)
-                return Response::problem(
-                    unauthorized("The token is invalid or has expired; sign in again"));
+            std::optional<std::string> user_id = r.internal_user;
+            if (!user_id) {
+                auto auth = r.header("authorization");
+                const std::string prefix = "Bearer ";
+                if (!auth || auth->size() <= prefix.size() ||
+                    auth->compare(0, prefix.size(), prefix) != 0)
+                    return Response::problem(
+                        unauthorized("Sign in first: send Authorization: Bearer <token>"));
+                user_id = tokens_.verify(auth->substr(prefix.size()));
+                if (!user_id)
+                    return Response::problem(
+                        unauthorized("The token is invalid or has expired; sign in again"));
+            }
             std::shared_lock<std::shared_mutex> read(mutex_, std::defer_lock);
             std::unique_lock<std::shared_mutex> write(mutex_, std::defer_lock);
-            if (mutates)
+            if (mutates || replaying_)
                 write.lock();
             else
                 read.lock();
             auto user = world_.find_user(*user_id);
             if (!user)
                 return Response::problem(unauthorized("The signed-in user no longer exists"));
-            Call call{r, world_, store_, *user, options_.clock(), options_};
-            return handler(call);
+            if (!replaying_) generated_.clear();
+            Call call{
+                r, world_, store_, *user, options_.clock(), options_, std::vector<AuditRecord>{}};
+            Response response = handler(call);
+            if (replaying_ || (!mutates && call.audit_lines.empty())) return response;
+
+            // Accepted changes go to the journal with what they drew; refusals only to the audit
+            // log.
+            bool accepted = mutates && response.status >= 200 && response.status < 300;
+            JournalEntry entry;
+            if (accepted) {
+                entry.tenant_id = call.audit_lines.empty() ? world_.tenant(call.home()).id
+                                                           : call.audit_lines.front().tenant_id;
+                entry.time = call.now;
+                entry.user_id = *user_id;
+                entry.method = r.method;
+                entry.target = r.target;
+                entry.body = r.body;
+                entry.generated = generated_;
+            }
+            try {
+                store_.commit(accepted ? &entry : nullptr, call.audit_lines);
+            } catch (const std::exception& e) {
+                if (accepted) {
+                    // The change is in memory but not on disk: stop rather than serve a state that
+                    // a restart would lose. The journal on disk is consistent; a restart recovers
+                    // it.
+                    std::fprintf(stderr, "trm: cannot persist an accepted change (%s); stopping\n",
+                                 e.what());
+                    std::abort();
+                }
+                Problem p;
+                p.status = 503;
+                p.code = "store_unavailable";
+                p.title = status_title(503);
+                p.detail = "The service cannot write its audit log right now; try again";
+                return Response::problem(p);
+            }
+            return response;
         });
 }
 

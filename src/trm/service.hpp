@@ -16,11 +16,17 @@
 
 #include "mtm/decide.hpp"
 #include "mtm/operations.hpp"
+#include "store/store.hpp"
 #include "trm/router.hpp"
-#include "trm/store.hpp"
 #include "trm/tokens.hpp"
 
 namespace trm {
+
+using store::AuditQuery;
+using store::AuditRecord;
+using store::JournalEntry;
+using store::MemoryStore;
+using store::Store;
 
 // A seed file (API.md "World file") that cannot be loaded: `field` names the bad entry,
 // e.g. "rooms[12].tenantId".
@@ -48,9 +54,14 @@ class Service {
 
     Service(Store& store, TokenService& tokens, Options options);
 
-    // Loads an API.md world file into the (empty) world. Throws SeedError naming the bad field.
+    // Rebuilds the world from the store: its seed (or `seed_if_new` for a new store, which is
+    // then saved as the seed) and the replay of its journal. Throws SeedError naming a bad field.
+    void open(const nlohmann::json* seed_if_new);
+    // Loads an API.md world file into the (empty) world, without recording it in the store.
     void load_seed(const nlohmann::json& world);
     void register_routes(Router& router);
+    // How many journal entries open() replayed.
+    std::size_t replayed() const { return replayed_; }
 
     // For tests and benchmarks; never used by handlers concurrently with requests.
     const mtm::World& world() const { return world_; }
@@ -74,9 +85,20 @@ class Service {
     void incident_routes(Router& router);
     void settings_routes(Router& router);
 
+    // Draws an id or key: from the journal entry being replayed, or fresh (and recorded).
+    std::string draw(const mtm::IdSource& fresh);
+
     Store& store_;
     TokenService& tokens_;
-    Options options_;
+    Options options_;       // ids/keys wrapped by draw()
+    Options raw_options_;   // as given
+    Router replay_router_;  // the same routes, for journal replay
+    bool replaying_ = false;
+    std::optional<mtm::Time> replay_time_;
+    std::vector<std::string> replay_generated_;
+    std::size_t replay_next_ = 0;
+    std::vector<std::string> generated_;  // drawn by the change in progress
+    std::size_t replayed_ = 0;
     mtm::World world_;
     std::map<std::uint32_t, TenantSettings> settings_;  // by tenant index
     mutable std::shared_mutex mutex_;

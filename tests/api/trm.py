@@ -13,6 +13,7 @@ class Server:
     def __init__(self, *extra_args):
         self.binary = os.environ["TRM_SERVER"]
         self.args = [self.binary, "--listen", "127.0.0.1:0", *extra_args]
+        self.tokens = {}
         self.proc = None
         self.port = None
 
@@ -51,6 +52,20 @@ class Server:
             return resp.status, resp_headers, parsed
         finally:
             conn.close()
+
+
+    def login(self, upn):
+        status, _, body = self.request("POST", "/api/v1/auth/dev-login", {"upn": upn})
+        assert status == 200, (status, body)
+        return body["token"]
+
+    def as_user(self, token, method, path, body=None, raw=None, headers=None):
+        h = {"Authorization": f"Bearer {token}"}
+        h.update(headers or {})
+        return self.request(method, path, body=body, raw=raw, headers=h)
+
+
+SMALL_WORLD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "small_world.json")
 
 
 def wait_exit(proc, timeout=10):

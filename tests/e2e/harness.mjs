@@ -1,7 +1,8 @@
 // Shared set-up for browser tests: serve.py on a free port (the real product, service included),
 // npm playwright-core driving Debian's chromium (no browser download), readiness from the app.
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -17,8 +18,11 @@ const CHROMIUM_ARGS = [
 ];
 
 // Starts `python3 serve.py --port 0 --no-setup --no-build` and resolves with its URL.
+// Each run gets a scratch database, seeded from the demo world.
 export async function startServe() {
-  const proc = spawn("python3", ["serve.py", "--port", "0", "--no-setup", "--no-build"], {
+  const scratch = mkdtempSync(path.join(tmpdir(), "rk-e2e-"));
+  const proc = spawn("python3", ["serve.py", "--port", "0", "--no-setup", "--no-build",
+                                 "--db", path.join(scratch, "trm.sqlite")], {
     cwd: root, stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -40,6 +44,7 @@ export async function startServe() {
       const exited = new Promise((r) => proc.once("exit", r));
       proc.kill("SIGTERM");
       await exited;
+      rmSync(scratch, { recursive: true, force: true });
     },
   };
 }

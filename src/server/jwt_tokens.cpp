@@ -1,0 +1,157 @@
+#include "server/jwt_tokens.hpp"
+
+#include <fcntl.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+namespace server {
+
+namespace {
+constexpr const char* kAlphabet =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+constexpr std::size_t kMaxTokenLength = 4096;
+}  // namespace
+
+std::string base64url_encode(const std::string& in) {
+    std::string out;
+    std::size_t i = 0;
+    while (i + 2 < in.size()) {
+        auto n = (static_cast<unsigned char>(in[i]) << 16) |
+                 (static_cast<unsigned char>(in[i + 1]) << 8) |
+                 static_cast<unsigned char>(in[i + 2]);
+        out += kAlphabet[(n >> 18) & 63];
+        out += kAlphabet[(n >> 12) & 63];
+        out += kAlphabet[(n >> 6) & 63];
+        out += kAlphabet[n & 63];
+        i += 3;
+    }
+    if (i + 1 == in.size()) {
+        auto n = static_cast<unsigned char>(in[i]) << 16;
+        out += kAlphabet[(n >> 18) & 63];
+        out += kAlphabet[(n >> 12) & 63];
+    } else if (i + 2 == in.size()) {
+        auto n = (static_cast<unsigned char>(in[i]) << 16) |
+                 (static_cast<unsigned char>(in[i + 1]) << 8);
+        out += kAlphabet[(n >> 18) & 63];
+        out += kAlphabet[(n >> 12) & 63];
+        out += kAlphabet[(n >> 6) & 63];
+    }
+    return out;  // unpadded, as JWS requires
+}
+
+std::optional<std::string> base64url_decode(const std::string& in) {
+    if (in.size() % 4 == 1) return std::nullopt;
+    std::string out;
+    unsigned buffer = 0;
+    int bits = 0;
+    for (char c : in) {
+        const char* p = std::strchr(kAlphabet, c);
+        if (!p || c == '\0') return std::nullopt;
+        buffer = (buffer << 6) | static_cast<unsigned>(p - kAlphabet);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out += static_cast<char>((buffer >> bits) & 0xFF);
+        }
+    }
+    return out;
+}
+
+JwtTokens::JwtTokens(std::vector<unsigned char> secret, std::function<std::int64_t()> clock,
+                     std::int64_t ttl)
+    : secret_(std::move(secret)), clock_(std::move(clock)), ttl_(ttl) {
+    if (secret_.size() < 32)
+        throw std::runtime_error("the token signing secret must be at least 32 bytes");
+}
+
+std::string JwtTokens::sign(const std::string& input) const {
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    HMAC(EVP_sha256(), secret_.data(), static_cast<int>(secret_.size()),
+         reinterpret_cast<const unsigned char*>(input.data()), input.size(), mac, &len);
+    return base64url_encode(std::string(reinterpret_cast<const char*>(mac), len));
+}
+
+std::string JwtTokens::issue(const std::string& user_id) {
+    std::int64_t now = clock_();
+    std::string header = base64url_encode(R"({"alg":"HS256","typ":"JWT"})");
+    std::string payload = base64url_encode(
+        nlohmann::json{{"iss", "trm"}, {"sub", user_id}, {"iat", now}, {"exp", now + ttl_}}.dump());
+    std::string input = header + "." + payload;
+    return input + "." + sign(input);
+}
+
+std::optional<std::string> JwtTokens::verify(const std::string& token) const {
+    if (token.size() > kMaxTokenLength) return std::nullopt;
+    auto dot1 = token.find('.');
+    auto dot2 = dot1 == std::string::npos ? std::string::npos : token.find('.', dot1 + 1);
+    if (dot2 == std::string::npos || token.find('.', dot2 + 1) != std::string::npos)
+        return std::nullopt;
+    auto header = base64url_decode(token.substr(0, dot1));
+    auto payload = base64url_decode(token.substr(dot1 + 1, dot2 - dot1 - 1));
+    if (!header || !payload) return std::nullopt;
+    auto h = nlohmann::json::parse(*header, nullptr, false);
+    // Only the algorithm we sign with: never "none", never RS256 keyed with our secret.
+    if (!h.is_object() || !h.contains("alg") || h["alg"] != "HS256") return std::nullopt;
+    std::string expected = sign(token.substr(0, dot2));
+    std::string given = token.substr(dot2 + 1);
+    if (given.size() != expected.size() ||
+        CRYPTO_memcmp(given.data(), expected.data(), given.size()) != 0)
+        return std::nullopt;
+    auto p = nlohmann::json::parse(*payload, nullptr, false);
+    if (!p.is_object() || p.value("iss", "") != "trm" || !p.contains("sub") ||
+        !p["sub"].is_string() || !p.contains("exp") || !p["exp"].is_number_integer())
+        return std::nullopt;
+    if (p["exp"].get<std::int64_t>() <= clock_()) return std::nullopt;
+    return p["sub"].get<std::string>();
+}
+
+std::vector<unsigned char> JwtTokens::random_secret() {
+    std::vector<unsigned char> secret(32);
+    if (RAND_bytes(secret.data(), static_cast<int>(secret.size())) != 1)
+        throw std::runtime_error("the system has no random source for the token secret");
+    return secret;
+}
+
+std::vector<unsigned char> JwtTokens::load_or_create_secret(const std::string& path) {
+    std::ifstream in(path);
+    if (in) {
+        std::string hex;
+        in >> hex;
+        std::vector<unsigned char> secret;
+        for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+            secret.push_back(static_cast<unsigned char>(std::stoul(hex.substr(i, 2), nullptr, 16)));
+        if (secret.size() < 32)
+            throw std::runtime_error(path + " does not hold a 32-byte hex secret");
+        return secret;
+    }
+    auto secret = random_secret();
+    static const char* digits = "0123456789abcdef";
+    std::string hex;
+    for (unsigned char b : secret) {
+        hex += digits[b >> 4];
+        hex += digits[b & 15];
+    }
+    hex += '\n';
+    // Created 0600 from the start: the secret is never readable by others, not even briefly.
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0) throw std::runtime_error("cannot create " + path + ": " + std::strerror(errno));
+    bool ok =
+        ::write(fd, hex.data(), hex.size()) == static_cast<ssize_t>(hex.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!ok) throw std::runtime_error("cannot write " + path);
+    return secret;
+}
+
+}  // namespace server

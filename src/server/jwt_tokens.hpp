@@ -1,0 +1,40 @@
+#pragma once
+// Bearer tokens as JSON Web Tokens signed with HMAC-SHA256 (RFC 7519 / 7515), built on OpenSSL's
+// HMAC — no home-made cryptography. Tokens carry the user id (sub), issue and expiry times; any
+// other algorithm in the header ("none" included) is refused.
+//
+// A real deployment that signs in through an external OpenID Connect issuer verifies RS256
+// tokens against the issuer's JWKS instead: see docs/AUTH.md.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "trm/tokens.hpp"
+
+namespace server {
+
+class JwtTokens final : public trm::TokenService {
+  public:
+    // secret: at least 32 bytes. clock: seconds since the epoch. ttl: token lifetime in seconds.
+    JwtTokens(std::vector<unsigned char> secret, std::function<std::int64_t()> clock,
+              std::int64_t ttl = 8 * 3600);
+
+    std::string issue(const std::string& user_id) override;
+    std::optional<std::string> verify(const std::string& token) const override;
+
+    // Reads the signing secret from `path` (hex), or creates it there (32 random bytes, mode
+    // 0600) when the file does not exist yet. Throws std::runtime_error with the reason.
+    static std::vector<unsigned char> load_or_create_secret(const std::string& path);
+    static std::vector<unsigned char> random_secret();
+
+  private:
+    std::string sign(const std::string& signing_input) const;
+    std::vector<unsigned char> secret_;
+    std::function<std::int64_t()> clock_;
+    std::int64_t ttl_;
+};
+
+std::string base64url_encode(const std::string& bytes);
+std::optional<std::string> base64url_decode(const std::string& text);
+
+}  // namespace server
