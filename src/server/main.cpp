@@ -30,6 +30,7 @@ constexpr const char* kUsage =
     "  --db FILE.sqlite     where the service keeps its data (default: memory only, lost on exit)\n"
     "  --seed WORLD.json    a world (API.md \"World file\") for a new, empty database\n"
     "  --dev-auth           enable POST /api/v1/auth/dev-login (demos and tests only)\n"
+    "  --list-routes        print every route (METHOD /path) and exit\n"
     "  --token-secret FILE  HMAC secret for bearer tokens (default FILE.sqlite.token-secret,\n"
     "                       created 0600 on first start; env TRM_TOKEN_SECRET_FILE also works)\n";
 
@@ -40,6 +41,7 @@ struct Options {
     std::string seed;
     std::string token_secret;
     bool dev_auth = false;
+    bool list_routes = false;
 };
 
 // Returns false (after saying why on stderr) when the command line is not usable.
@@ -56,6 +58,10 @@ bool parse_options(int argc, char** argv, Options& options) {
         }
         if (args[i] == "--dev-auth") {
             options.dev_auth = true;
+            continue;
+        }
+        if (args[i] == "--list-routes") {
+            options.list_routes = true;
             continue;
         }
         if (args[i] == "--db" || args[i] == "--seed" || args[i] == "--token-secret") {
@@ -112,6 +118,17 @@ std::int64_t unix_now() {
 int main(int argc, char** argv) {
     Options options;
     if (!parse_options(argc, argv, options)) return 2;
+
+    if (options.list_routes) {
+        // The route table as the server has it: docs/openapi.yaml is checked against this.
+        store::MemoryStore scratch;
+        trm::DevTokens no_tokens([] { return std::string(); });
+        trm::Service service(scratch, no_tokens, {unix_now, trm::random_uuid, [] { return std::string(); }, true});
+        trm::Router router;
+        service.register_routes(router);
+        for (const auto& r : router.routes()) std::cout << r.method << ' ' << r.pattern << '\n';
+        return 0;
+    }
 
     boost::system::error_code ec;
     auto address = boost::asio::ip::make_address(options.host, ec);
