@@ -2,6 +2,7 @@
 // What every handler of Service works with: the request, the authenticated caller, the clock,
 // and helpers that turn policy decisions and command results into API answers — and audit them.
 // Internal to src/trm.
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -58,6 +59,9 @@ Response bad_query(const std::string& name, const std::string& why);
 
 // Cursor pagination over an already filtered list (API.md: ?limit= default 50, max 500).
 Response page(const Request& r, std::vector<json> items);
+// The same over a list of `total` items of which only the page's are built: lists filter on
+// indices first and serialise just what they return.
+Response page_of(const Request& r, std::size_t total, const std::function<json(std::size_t)>& item);
 
 Response from_error(const mtm::Error& e);
 

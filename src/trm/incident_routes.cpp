@@ -97,10 +97,8 @@ void Service::incident_routes(Router& router) {
                     list.push_back(i);
         }
         newest_first(c.world, list);
-        std::vector<json> items;
-        items.reserve(list.size());
-        for (auto i : list) items.push_back(incident_json(c.world, i, false, c.caller));
-        return page(c.request, std::move(items));
+        return page_of(c.request, list.size(),
+                       [&](std::size_t k) { return incident_json(c.world, list[k], false, c.caller); });
     });
 
     route(router, "GET", "/tenants/{tid}/incidents", false, [](Call& c) {
@@ -118,9 +116,8 @@ void Service::incident_routes(Router& router) {
                                                .allowed())
                 list.push_back(i);
         newest_first(c.world, list);
-        std::vector<json> items;
-        for (auto i : list) items.push_back(incident_json(c.world, i, false, c.caller));
-        return page(c.request, std::move(items));
+        return page_of(c.request, list.size(),
+                       [&](std::size_t k) { return incident_json(c.world, list[k], false, c.caller); });
     });
 
     route(router, "GET", "/tenants/{tid}/incidents/{id}", false, [](Call& c) {

@@ -85,7 +85,7 @@ void Service::room_routes(Router& router) {
             if (!group || c.world.room_group(*group).tenant != *t)
                 return bad_query("groupId", "names no room group here");
         }
-        std::vector<json> items;
+        std::vector<mtm::RoomIx> items;
         for (auto r : c.world.rooms_of(*t)) {
             const auto& room = c.world.room(r);
             if (!room.enrolled) continue;
@@ -98,9 +98,9 @@ void Service::room_routes(Router& router) {
             if (health && mtm::effective_health(c.world, r) != *health) continue;
             if (group && !std::binary_search(room.groups.begin(), room.groups.end(), *group))
                 continue;
-            items.push_back(room_json(c.world, r));
+            items.push_back(r);
         }
-        return page(c.request, std::move(items));
+        return page_of(c.request, items.size(), [&](std::size_t i) { return room_json(c.world, items[i]); });
     });
 
     route(router, "GET", "/tenants/{tid}/rooms/{id}", false, [](Call& c) {

@@ -195,7 +195,7 @@ Response bad_query(const std::string& name, const std::string& why) {
     return Response::problem(bad_request("Query parameter '" + name + "' " + why, "bad_query"));
 }
 
-Response page(const Request& r, std::vector<json> items) {
+Response page_of(const Request& r, std::size_t total, const std::function<json(std::size_t)>& item) {
     std::size_t limit = 50, offset = 0;
     if (auto l = r.query_value("limit")) {
         char* end = nullptr;
@@ -208,16 +208,18 @@ Response page(const Request& r, std::vector<json> items) {
         // The cursor is an opaque token to clients; today it is the offset of the next item.
         char* end = nullptr;
         long v = std::strtol(c->c_str(), &end, 10);
-        if (c->empty() || *end != '\0' || v < 0 || static_cast<std::size_t>(v) > items.size())
+        if (c->empty() || *end != '\0' || v < 0 || static_cast<std::size_t>(v) > total)
             return bad_query("cursor", "is not a cursor this list handed out");
         offset = static_cast<std::size_t>(v);
     }
     json out = json::array();
-    for (std::size_t i = offset; i < items.size() && i < offset + limit; ++i)
-        out.push_back(std::move(items[i]));
-    json next =
-        offset + limit < items.size() ? json(std::to_string(offset + limit)) : json(nullptr);
+    for (std::size_t i = offset; i < total && i < offset + limit; ++i) out.push_back(item(i));
+    json next = offset + limit < total ? json(std::to_string(offset + limit)) : json(nullptr);
     return Response::json(200, {{"items", out}, {"nextCursor", next}});
+}
+
+Response page(const Request& r, std::vector<json> items) {
+    return page_of(r, items.size(), [&](std::size_t i) { return std::move(items[i]); });
 }
 
 // --- routing ----------------------------------------------------------------------------------
