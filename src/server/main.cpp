@@ -31,6 +31,7 @@ constexpr const char* kUsage =
     "  --seed WORLD.json    a world (API.md \"World file\") for a new, empty database\n"
     "  --dev-auth           enable POST /api/v1/auth/dev-login (demos and tests only)\n"
     "  --list-routes        print every route (METHOD /path) and exit\n"
+    "  --idle-timeout SEC   drop connections idle (or trickling) this long (default 30)\n"
     "  --token-secret FILE  HMAC secret for bearer tokens (default FILE.sqlite.token-secret,\n"
     "                       created 0600 on first start; env TRM_TOKEN_SECRET_FILE also works)\n";
 
@@ -42,6 +43,7 @@ struct Options {
     std::string token_secret;
     bool dev_auth = false;
     bool list_routes = false;
+    int idle_timeout = 30;
 };
 
 // Returns false (after saying why on stderr) when the command line is not usable.
@@ -58,6 +60,18 @@ bool parse_options(int argc, char** argv, Options& options) {
         }
         if (args[i] == "--dev-auth") {
             options.dev_auth = true;
+            continue;
+        }
+        if (args[i] == "--idle-timeout") {
+            auto v = value();
+            if (!v) break;
+            int seconds = 0;
+            auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), seconds);
+            if (ec != std::errc{} || end != v->data() + v->size() || seconds < 1 || seconds > 3600) {
+                std::cerr << "trm-server: --idle-timeout wants seconds from 1 to 3600\n";
+                return false;
+            }
+            options.idle_timeout = seconds;
             continue;
         }
         if (args[i] == "--list-routes") {
@@ -188,8 +202,10 @@ int main(int argc, char** argv) {
     boost::asio::io_context io;
     std::unique_ptr<server::HttpServer> http;
     try {
+        server::Limits limits;
+        limits.idle_timeout = std::chrono::seconds(options.idle_timeout);
         http = std::make_unique<server::HttpServer>(
-            io, boost::asio::ip::tcp::endpoint(address, options.port), router);
+            io, boost::asio::ip::tcp::endpoint(address, options.port), router, limits);
     } catch (const boost::system::system_error& e) {
         std::cerr << "trm-server: cannot listen on " << options.host << ':' << options.port << ": "
                   << e.code().message() << '\n';

@@ -4,6 +4,7 @@ import os
 import signal
 import socket
 import subprocess
+import time
 import unittest
 
 from trm import Server, wait_exit
@@ -67,6 +68,25 @@ class BadInputTest(unittest.TestCase):
                 sock.sendall(b"\x16\x03\x01 this is not http\r\n\r\n")
                 reply = sock.recv(4096).decode("latin-1")
             self.assertTrue(reply.startswith("HTTP/1.1 400"), reply)
+            self.assertEqual(s.request("GET", "/api/v1/health")[0], 200)
+
+
+class LimitsTest(unittest.TestCase):
+    def test_headers_over_the_limit_are_a_400(self):
+        with Server() as s:
+            status, _, body = s.request("GET", "/api/v1/health", headers={"X-Filler": "x" * (20 * 1024)})
+            self.assertEqual(status, 400)
+            self.assertEqual(body["code"], "headers_too_large")
+            self.assertEqual(s.request("GET", "/api/v1/health")[0], 200)
+
+    def test_a_client_that_trickles_is_disconnected(self):
+        with Server("--idle-timeout", "1") as s:
+            with socket.create_connection(("127.0.0.1", s.port), timeout=10) as sock:
+                sock.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n")  # never finishes
+                start = time.monotonic()
+                data = sock.recv(4096)  # the server closes the connection
+                self.assertEqual(data, b"")
+                self.assertLess(time.monotonic() - start, 5)
             self.assertEqual(s.request("GET", "/api/v1/health")[0], 200)
 
 
