@@ -44,13 +44,47 @@
     return new Response(stream, { headers: { "Content-Type": "application/wasm" } });
   }
 
-  window.__roomkeeperShell = {
+  var signin = document.getElementById("signin");
+  var signinForm = document.getElementById("signin-form");
+  var signinUpn = document.getElementById("signin-upn");
+  var signinError = document.getElementById("signin-error");
+  var signinSubmit = document.getElementById("signin-submit");
+
+  var shell = window.__roomkeeperShell = {
     appReady: function () {
       loader.classList.add("done");
       loader.setAttribute("aria-hidden", "true");
+      if (signin.hidden) canvas.focus({ preventScroll: true });
+    },
+    // Called by the app (src/portal/platform/web.cpp); onSignIn is installed by it too.
+    showSignIn: function (error, busy) {
+      var wasHidden = signin.hidden;
+      signin.hidden = false;
+      signinError.textContent = error || "";
+      signinSubmit.disabled = !!busy;
+      signinUpn.disabled = !!busy;
+      if (wasHidden || error) signinUpn.focus();
+    },
+    hideSignIn: function () {
+      signin.hidden = true;
+      signinError.textContent = "";
       canvas.focus({ preventScroll: true });
-    }
+    },
+    onSignIn: null
   };
+  signinForm.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var upn = signinUpn.value.trim();
+    if (!upn || upn.indexOf("@") < 1) {
+      signinError.textContent = "Enter your account as name@organisation.";
+      signinUpn.focus();
+      return;
+    }
+    if (shell.onSignIn) shell.onSignIn(upn);
+  });
+  Array.prototype.forEach.call(document.querySelectorAll(".demo-accounts button[data-upn]"), function (b) {
+    b.addEventListener("click", function () { signinUpn.value = b.getAttribute("data-upn"); signinUpn.focus(); });
+  });
 
   window.Module = {
     canvas: canvas,

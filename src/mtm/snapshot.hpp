@@ -54,4 +54,8 @@ bool evaluate(const AccessSnapshot& s, Permission p, const RoomFacts& room);
 // Tenant-wide actions (create room, settings, roles): any context of the tenant with p.
 bool evaluate_tenant(const AccessSnapshot& s, Permission p, const std::string& tenant_id);
 
+// Why an action is not available, in words for a tooltip: the permission it needs and which
+// roles of that context would grant it ("" when the snapshot allows it).
+std::string denial_reason(const AccessSnapshot& s, Permission p, const std::string& tenant_id);
+
 }  // namespace mtm

@@ -1,57 +1,294 @@
 #include "app.hpp"
 
+#include <algorithm>
+
 #include "imgui.h"
+#include "trm/json_io.hpp"
 #include "platform/platform.hpp"
+#include "ui/widgets.hpp"
+#include "views/customers_view.hpp"
+#include "views/header_view.hpp"
 #include "views/home_view.hpp"
+#include "views/partners_view.hpp"
+#include "views/rooms_view.hpp"
 
 namespace portal {
 
-App::App(std::unique_ptr<Backend> backend)
+namespace {
+constexpr const char* kTokenKey = "roomkeeper.token";
+constexpr double kToastSeconds = 6.0;
+}  // namespace
+
+const TenantChoice* AppState::selected_tenant() const {
+    for (const auto& t : tenants)
+        if (t.tenant_id == tenant_id) return &t;
+    return nullptr;
+}
+
+App::App(std::unique_ptr<FetchBackend> backend)
     : backend_(std::move(backend)), connection_(*backend_, platform::now_seconds) {}
 
 void App::start() {
+    platform::on_sign_in([this](std::string upn) { sign_in(upn); });
     connection_.check();
 }
 
-void App::rebuild_for_scale(float scale) {
-    fonts_ = ui::rebuild(scale);
+void App::rebuild_for_scale(float scale) { fonts_ = ui::rebuild(scale); }
+
+void App::toast(std::string text, bool error) {
+    platform::announce(text);
+    toasts_.push_back({std::move(text), error, platform::now_seconds() + kToastSeconds});
+    platform::request_redraw_in(kToastSeconds + 0.05);
 }
+
+void App::call(std::string method, std::string path, json body, std::function<void(const ApiResult&)> ok,
+               std::function<void(const ApiResult&)> failed) {
+    std::uint64_t generation = generation_;
+    backend_->call(std::move(method), std::move(path), std::move(body),
+                   [this, generation, ok = std::move(ok), failed = std::move(failed)](ApiResult r) {
+                       if (generation != generation_) return;  // the user moved on meanwhile
+                       if (r.status == 401) return sign_out("Your session has ended. Sign in again.");
+                       if (r.ok()) return ok(r);
+                       if (failed) return failed(r);
+                       toast(r.error_message(), true);
+                   });
+}
+
+// --- session ------------------------------------------------------------------------------------
+
+void App::on_connected() {
+    if (auto token = platform::session_get(kTokenKey)) {
+        backend_->set_token(*token);
+        load_session();
+    } else {
+        state_.phase = Phase::signed_out;
+        platform::show_sign_in("", false);
+    }
+}
+
+void App::sign_in(const std::string& upn) {
+    platform::show_sign_in("", true);
+    backend_->call("POST", "/auth/dev-login", json{{"upn", upn}}, [this](ApiResult r) {
+        if (!r.ok()) {
+            std::string why = r.status == 401   ? "No account " + std::string("with that name here. Check the spelling.")
+                              : r.status == 404 ? "Sign-in with an account name is not enabled on this service."
+                                                : r.error_message();
+            platform::show_sign_in(why, false);
+            return;
+        }
+        std::string token = r.body.value("token", "");
+        platform::session_set(kTokenKey, token);
+        backend_->set_token(token);
+        load_session();
+    });
+}
+
+void App::sign_out(const std::string& why) {
+    ++generation_;
+    platform::session_remove(kTokenKey);
+    backend_->set_token("");
+    state_ = AppState{};
+    state_.phase = Phase::signed_out;
+    platform::show_sign_in(why, false);
+}
+
+void App::load_session() {
+    state_.phase = Phase::loading;
+    platform::hide_sign_in();
+    call("GET", "/me", nullptr, [this](const ApiResult& me) {
+        state_.me = Me::from_json(me.body);
+        call("GET", "/me/access", nullptr, [this](const ApiResult& access) {
+            state_.access = trm::snapshot_from_json(access.body);
+            state_.tenants.clear();
+            state_.tenants.push_back({state_.me.tenant_id, state_.me.tenant_name, true});
+            for (const auto& c : state_.access.contexts)
+                if (c.tenant_id != state_.me.tenant_id &&
+                    std::none_of(state_.tenants.begin(), state_.tenants.end(),
+                                 [&](const TenantChoice& t) { return t.tenant_id == c.tenant_id; }))
+                    state_.tenants.push_back({c.tenant_id, c.tenant_name, false});
+            std::sort(state_.tenants.begin() + 1, state_.tenants.end(),
+                      [](const TenantChoice& a, const TenantChoice& b) { return a.name < b.name; });
+            if (!state_.selected_tenant()) state_.tenant_id = state_.me.tenant_id;
+            if (state_.phase == Phase::loading)
+                state_.page = state_.me.partner_program ? Page::customers : Page::partners;
+            state_.phase = Phase::ready;
+            load_page();
+        });
+    });
+}
+
+// --- pages --------------------------------------------------------------------------------------
+
+void App::load_page() {
+    state_.loading_page = true;
+    state_.page_error.clear();
+    auto done = [this] { state_.loading_page = false; };
+    auto fail = [this](const ApiResult& r) {
+        state_.loading_page = false;
+        state_.page_error = r.error_message();
+    };
+    switch (state_.page) {
+        case Page::customers:
+            call("GET", "/invitations?limit=500", nullptr, [this, done, fail](const ApiResult& inv) {
+                state_.invitations.clear();
+                for (const auto& j : inv.body.value("items", json::array()))
+                    state_.invitations.push_back(InvitationRow::from_json(j));
+                call("GET", "/customers?limit=500", nullptr, [this, done](const ApiResult& cs) {
+                    state_.customers.clear();
+                    for (const auto& j : cs.body.value("items", json::array()))
+                        state_.customers.push_back(CustomerRow::from_json(j));
+                    done();
+                }, fail);
+            }, fail);
+            break;
+        case Page::partners:
+            if (!state_.can(mtm::Permission::settings_modify)) {
+                state_.partners.clear();
+                done();
+                break;
+            }
+            call("GET", "/partners?limit=500", nullptr, [this, done](const ApiResult& ps) {
+                state_.partners.clear();
+                for (const auto& j : ps.body.value("items", json::array())) state_.partners.push_back(PartnerRow::from_json(j));
+                done();
+            }, fail);
+            break;
+        case Page::rooms:
+            if (!state_.can(mtm::Permission::rooms_view)) {
+                state_.rooms.clear();
+                done();
+                break;
+            }
+            call("GET", "/tenants/" + state_.tenant_id + "/rooms?limit=500", nullptr, [this, done](const ApiResult& rs) {
+                state_.rooms.clear();
+                for (const auto& j : rs.body.value("items", json::array())) state_.rooms.push_back(RoomRow::from_json(j));
+                state_.rooms_truncated = rs.body.contains("nextCursor") && rs.body["nextCursor"].is_string();
+                done();
+            }, fail);
+            break;
+    }
+}
+
+void App::apply(const views::Action& a) {
+    using K = views::Action::Kind;
+    switch (a.kind) {
+        case K::select_tenant:
+            if (a.id == state_.tenant_id) return;
+            ++generation_;
+            state_.tenant_id = a.id;
+            if (state_.page != Page::rooms) state_.page = Page::rooms;  // a customer's own page
+            load_page();
+            return;
+        case K::select_page:
+            ++generation_;
+            state_.page = a.id == "rooms" ? Page::rooms : a.id == "partners" ? Page::partners : Page::customers;
+            if (state_.page != Page::rooms) state_.tenant_id = state_.me.tenant_id;
+            load_page();
+            return;
+        case K::accept_invitation:
+            state_.busy_id = a.id;
+            call("POST", "/invitations/" + a.id + "/accept", json::object(), [this](const ApiResult& r) {
+                state_.busy_id.clear();
+                std::string customer = r.body.contains("invitation") ? r.body["invitation"].value("customerName", "") : "";
+                toast("You now manage " + (customer.empty() ? std::string("a new customer") : customer) + ".", false);
+                load_session();  // new permissions: the switcher and the pages follow
+            }, [this](const ApiResult& r) {
+                state_.busy_id.clear();
+                toast("Could not accept: " + r.error_message(), true);
+                load_page();
+            });
+            return;
+        case K::deny_invitation:
+            state_.busy_id = a.id;
+            call("POST", "/invitations/" + a.id + "/deny", json::object(), [this](const ApiResult&) {
+                state_.busy_id.clear();
+                toast("Invitation declined. It stays open for the other people it names.", false);
+                load_page();
+            }, [this](const ApiResult& r) {
+                state_.busy_id.clear();
+                toast("Could not decline: " + r.error_message(), true);
+                load_page();
+            });
+            return;
+        case K::reset_key:
+            state_.busy_id = a.id;
+            call("POST", "/tenants/" + state_.tenant_id + "/rooms/" + a.id + "/reset-key", json::object(),
+                 [this](const ApiResult&) {
+                     state_.busy_id.clear();
+                     toast("Enrollment key reset. The old key no longer works.", false);
+                 },
+                 [this](const ApiResult& r) {
+                     state_.busy_id.clear();
+                     toast("The service refused: " + r.error_message(), true);  // never hide a refusal
+                 });
+            return;
+        case K::sign_out: sign_out(""); return;
+        case K::reload: load_page(); return;
+    }
+}
+
+// --- frame --------------------------------------------------------------------------------------
 
 void App::frame() {
     double next_retry = connection_.poll();
-    if (next_retry >= 0) {
-        // Wake up for the retry and for each tick of its countdown.
-        platform::request_redraw_in(std::min(1.0, next_retry));
+    if (next_retry >= 0) platform::request_redraw_in(std::min(1.0, next_retry));  // countdown ticks
+    if (connection_.state() == ConnectionState::connected && !was_connected_) {
+        was_connected_ = true;
+        on_connected();
     }
 
+    ui::begin_locators();
     ImGui::PushFont(fonts_.body);
-    views::HomeViewModel model{connection_, fonts_, backend_->describe(), platform::now_seconds()};
-    views::HomeViewActions actions = views::draw_home(model);
+    views::Actions actions;
+    if (state_.phase == Phase::connecting || connection_.state() != ConnectionState::connected) {
+        views::HomeViewModel model{connection_, fonts_, backend_->describe(), platform::now_seconds()};
+        if (views::draw_home(model).retry_now) connection_.check();
+    } else {
+        actions = views::draw_header(state_, fonts_);
+        if (state_.phase == Phase::ready) {
+            switch (state_.page) {
+                case Page::customers: views::draw_customers(state_, fonts_, actions); break;
+                case Page::partners: views::draw_partners(state_, fonts_, actions); break;
+                case Page::rooms: views::draw_rooms(state_, fonts_, actions); break;
+            }
+        } else if (state_.phase == Phase::loading) {
+            ui::centered_spinner("Loading your access…");
+            platform::request_redraw();
+        }
+        views::end_page();
+    }
+    double now = platform::now_seconds();
+    toasts_.erase(std::remove_if(toasts_.begin(), toasts_.end(), [&](const Toast& t) { return t.until <= now; }),
+                  toasts_.end());
+    for (const auto& t : toasts_) ui::toast_line(t.text, t.error);
+    ui::draw_toasts();
     ImGui::PopFont();
+    platform::publish_locators(ui::end_locators());
 
-    if (actions.retry_now) connection_.check();
-    if (connection_.state() == ConnectionState::checking) platform::request_redraw();  // spinner
+    for (const auto& a : actions) apply(a);
+    if (connection_.state() == ConnectionState::checking || state_.loading_page) platform::request_redraw();
     publish_status();
 }
 
 void App::publish_status() {
     std::string status;
-    switch (connection_.state()) {
-        case ConnectionState::checking:
-            status = "Contacting the TRM service…";
-            break;
-        case ConnectionState::connected:
-            status = "Connected to TRM service";
-            break;
-        case ConnectionState::unreachable:
-            status = "TRM service unreachable. " + connection_.detail();
-            break;
-    }
-    if (status != announced_) {
+    if (connection_.state() == ConnectionState::checking && !was_connected_)
+        status = "Contacting the TRM service…";
+    else if (connection_.state() == ConnectionState::unreachable)
+        status = "TRM service unreachable. " + connection_.detail();
+    else if (state_.phase == Phase::signed_out)
+        status = "Connected to TRM service. Sign in to continue.";
+    else if (state_.phase == Phase::ready)
+        status = "Signed in as " + state_.me.display_name + " (" + state_.me.tenant_name + ")";
+    else
+        status = "Connected to TRM service";
+    if (status != announced_ && (toasts_.empty() || state_.phase != Phase::ready)) {
         announced_ = status;
         platform::announce(status);
     }
-    if (!ready_signalled_ && connection_.settled()) {
+    bool settled = connection_.settled() && (connection_.state() != ConnectionState::connected ||
+                                             state_.phase == Phase::signed_out || state_.phase == Phase::ready);
+    if (!ready_signalled_ && settled) {
         ready_signalled_ = true;
         platform::signal_ready();
     }

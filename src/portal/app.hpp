@@ -1,31 +1,82 @@
 #pragma once
-// The portal application: owns the state, runs one frame at a time, turns view actions into
-// backend calls. Views only read it.
+// The portal application: owns the state, runs one frame at a time, turns what views ask for
+// into backend calls, and folds the answers back into state. Views only read it.
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
-#include "backend/backend.hpp"
+#include "backend/fetch_backend.hpp"
 #include "connection.hpp"
+#include "model.hpp"
 #include "ui/theme.hpp"
+#include "views/actions.hpp"
 
 namespace portal {
 
+enum class Phase { connecting, signed_out, loading, ready };
+enum class Page { customers, partners, rooms };
+
+// Everything views draw from. Filled by App from the service's answers.
+struct AppState {
+    Phase phase = Phase::connecting;
+    Page page = Page::customers;
+    Me me;
+    mtm::AccessSnapshot access;
+    std::vector<TenantChoice> tenants;  // switcher entries: my tenant and my customers
+    std::string tenant_id;              // the selected one
+    std::vector<InvitationRow> invitations;  // partner: addressed to me
+    std::vector<CustomerRow> customers;      // partner: my customers
+    std::vector<PartnerRow> partners;        // customer: my partners
+    std::vector<RoomRow> rooms;              // rooms of the selected tenant that I can see
+    bool rooms_truncated = false;
+    bool loading_page = false;
+    std::string page_error;  // why the page could not be loaded
+    std::string busy_id;     // the object an action is running on (its buttons show progress)
+
+    bool partner_user() const { return me.partner_program; }
+    const TenantChoice* selected_tenant() const;
+    bool can(mtm::Permission p) const { return mtm::evaluate_tenant(access, p, tenant_id); }
+    std::string why_not(mtm::Permission p) const { return mtm::denial_reason(access, p, tenant_id); }
+};
+
+struct Toast {
+    std::string text;
+    bool error = false;
+    double until = 0;
+};
+
 class App {
   public:
-    explicit App(std::unique_ptr<Backend> backend);
+    explicit App(std::unique_ptr<FetchBackend> backend);
 
     void start();
     void rebuild_for_scale(float scale);
     void frame();
 
   private:
+    void on_connected();
+    void sign_in(const std::string& upn);
+    void sign_out(const std::string& why);
+    void load_session();
+    void load_page();
+    void apply(const views::Action& action);
+    void toast(std::string text, bool error);
     void publish_status();
+    // A call whose failure (network, 401, 5xx) is handled the same way everywhere.
+    void call(std::string method, std::string path, json body, std::function<void(const ApiResult&)> ok,
+              std::function<void(const ApiResult&)> failed = {});
 
-    std::unique_ptr<Backend> backend_;
+    std::unique_ptr<FetchBackend> backend_;
     ServiceConnection connection_;
     ui::Fonts fonts_;
+    AppState state_;
+    std::vector<Toast> toasts_;
     std::string announced_;
     bool ready_signalled_ = false;
+    bool was_connected_ = false;
+    std::uint64_t generation_ = 0;  // bumps on sign-out/tenant switch: late answers are dropped
 };
 
 }  // namespace portal

@@ -80,7 +80,7 @@ void Service::partner_routes(Router& router) {
     });
 
     route(router, "GET", "/partners", false, [](Call& c) {
-        if (auto refused = c.authorize(Permission::settings_view, mtm::Target::of(c.home())))
+        if (auto refused = c.authorize(Permission::settings_modify, mtm::Target::of(c.home())))
             return *refused;
         // One entry per partner: a live relationship, or invitations still in flight.
         std::map<std::uint32_t, json> by_partner;

@@ -41,6 +41,28 @@ std::optional<std::string> page_query_parameter(std::string_view name);
 // Tells the page (and tests) that the app has drawn its first real frame.
 void signal_ready();
 
+// Per-tab storage (sessionStorage): the bearer token survives a reload, not the tab.
+std::optional<std::string> session_get(std::string_view key);
+void session_set(std::string_view key, std::string_view value);
+void session_remove(std::string_view key);
+
+// The HTML sign-in form of web/index.html, shown over the canvas while nobody is signed in.
+// `error` (may be empty) is shown under the form; `busy` disables it while a sign-in runs.
+void show_sign_in(std::string_view error, bool busy);
+void hide_sign_in();
+// Called with the UPN when the person submits the sign-in form.
+void on_sign_in(std::function<void(std::string upn)> handler);
+
+// Test locator: labels of important controls → their rectangles in CSS pixels, published to
+// the page (window.__roomkeeper.items) so browser tests click by label, not by pixel guesses.
+struct Locator {
+    std::string label;
+    float x = 0, y = 0, w = 0, h = 0;  // device pixels, as ImGui reports them
+    bool enabled = true;
+    std::string note;  // e.g. why a control is disabled
+};
+void publish_locators(const std::vector<Locator>& items);
+
 struct HttpRequest {
     std::string method = "GET";
     std::string url;  // absolute, or relative to the page

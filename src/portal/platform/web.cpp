@@ -11,6 +11,7 @@
 #include <emscripten/html5.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -60,6 +61,42 @@ EM_JS(void, js_set_cursor, (const char* cursor), {
 // CSS size of the canvas element (it fills the window; see web/style.css).
 EM_JS(double, js_canvas_css_width, (), { return Module.canvas.getBoundingClientRect().width; });
 EM_JS(double, js_canvas_css_height, (), { return Module.canvas.getBoundingClientRect().height; });
+
+EM_JS(char*, js_session_get, (const char* key), {
+    var v = null;
+    try { v = window.sessionStorage.getItem(UTF8ToString(key)); } catch (e) {}
+    if (v === null) return 0;
+    var size = lengthBytesUTF8(v) + 1;
+    var p = _malloc(size);
+    stringToUTF8(v, p, size);
+    return p;
+});
+EM_JS(void, js_session_set, (const char* key, const char* value), {
+    try { window.sessionStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+});
+EM_JS(void, js_session_remove, (const char* key), {
+    try { window.sessionStorage.removeItem(UTF8ToString(key)); } catch (e) {}
+});
+EM_JS(void, js_show_sign_in, (const char* error, int busy), {
+    if (window.__roomkeeperShell) window.__roomkeeperShell.showSignIn(UTF8ToString(error), !!busy);
+});
+EM_JS(void, js_hide_sign_in, (), {
+    if (window.__roomkeeperShell) window.__roomkeeperShell.hideSignIn();
+});
+// The form hands the typed UPN to C++ through the exported rk_platform_sign_in().
+EM_JS(void, js_install_sign_in, (), {
+    if (!window.__roomkeeperShell) return;
+    window.__roomkeeperShell.onSignIn = function (upn) {
+        var size = lengthBytesUTF8(upn) + 1;
+        var p = _malloc(size);
+        stringToUTF8(upn, p, size);
+        Module._rk_platform_sign_in(p);
+        _free(p);
+    };
+});
+EM_JS(void, js_publish_locators, (const char* json), {
+    window.__roomkeeper.items = JSON.parse(UTF8ToString(json));
+});
 
 // clang-format on
 
@@ -468,4 +505,61 @@ void http_request(HttpRequest request, std::function<void(HttpResponse)> done) {
     emscripten_fetch(&attr, request.url.c_str());
 }
 
+std::optional<std::string> session_get(std::string_view key) {
+    char* raw = js_session_get(std::string(key).c_str());
+    if (!raw) return std::nullopt;
+    std::string value(raw);
+    std::free(raw);
+    return value;
+}
+void session_set(std::string_view key, std::string_view value) {
+    js_session_set(std::string(key).c_str(), std::string(value).c_str());
+}
+void session_remove(std::string_view key) { js_session_remove(std::string(key).c_str()); }
+
+void show_sign_in(std::string_view error, bool busy) { js_show_sign_in(std::string(error).c_str(), busy ? 1 : 0); }
+void hide_sign_in() { js_hide_sign_in(); }
+
+namespace {
+std::function<void(std::string)> g_sign_in;
+std::string g_published;
+}  // namespace
+
+void on_sign_in(std::function<void(std::string upn)> handler) {
+    g_sign_in = std::move(handler);
+    js_install_sign_in();
+}
+
+void publish_locators(const std::vector<Locator>& items) {
+    // A small JSON object by hand: labels are the app's own strings (escape quotes anyway).
+    std::string json = "{";
+    char buf[160];
+    for (const auto& it : items) {
+        if (json.size() > 1) json += ',';
+        json += '"';
+        for (char c : it.label) {
+            if (c == '"' || c == '\\') json += '\\';
+            json += c;
+        }
+        double r = g.pixel_ratio > 0 ? g.pixel_ratio : 1;
+        std::snprintf(buf, sizeof buf, "\":{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"enabled\":%s,\"note\":\"",
+                      it.x / r, it.y / r, it.w / r, it.h / r, it.enabled ? "true" : "false");
+        json += buf;
+        for (char c : it.note) {
+            if (c == '"' || c == '\\') json += '\\';
+            json += c;
+        }
+        json += "\"}";
+    }
+    json += '}';
+    if (json == g_published) return;
+    g_published = json;
+    js_publish_locators(json.c_str());
+}
+
 }  // namespace portal::platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE void rk_platform_sign_in(const char* upn) {
+    if (portal::platform::g_sign_in) portal::platform::g_sign_in(upn);
+    portal::platform::request_redraw();
+}

@@ -1,5 +1,7 @@
 #include "ui/widgets.hpp"
 
+#include <algorithm>
+
 #include "ui/theme.hpp"
 
 namespace portal::ui {
@@ -63,6 +65,108 @@ bool primary_button(const char* label) {
     bool pressed = ImGui::Button(label);
     ImGui::PopStyleColor(5);
     return pressed;
+}
+
+namespace {
+std::vector<platform::Locator> g_locators;
+struct ToastLine {
+    std::string text;
+    bool error;
+};
+std::vector<ToastLine> g_toasts;
+}  // namespace
+
+void begin_locators() { g_locators.clear(); }
+
+void expose(const std::string& label, bool enabled, const std::string& note) {
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    g_locators.push_back({label, min.x, min.y, max.x - min.x, max.y - min.y, enabled, note});
+}
+
+std::vector<platform::Locator> end_locators() { return std::move(g_locators); }
+
+bool secondary_button(const char* label) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kText));
+    bool pressed = ImGui::Button(label);
+    ImGui::PopStyleColor();
+    return pressed;
+}
+
+bool gated_button(const char* label, bool allowed, const std::string& reason, bool primary) {
+    if (!allowed) ImGui::BeginDisabled();
+    bool pressed = primary ? primary_button(label) : secondary_button(label);
+    if (!allowed) {
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(px(360));
+            ImGui::TextUnformatted(reason.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+    }
+    return allowed && pressed;
+}
+
+void section_title(const ui::Fonts& fonts, const char* title, const char* caption) {
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+    if (caption) muted(caption);
+    ImGui::Dummy(ImVec2(0, px(4)));
+}
+
+void chip(const char* text, ImU32 fg, ImU32 bg) {
+    ImVec2 size = ImGui::CalcTextSize(text);
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float pad = px(8), h = size.y + px(4);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + size.x + 2 * pad, pos.y + h), bg, h / 2);
+    dl->AddText(ImVec2(pos.x + pad, pos.y + px(2)), fg, text);
+    ImGui::Dummy(ImVec2(size.x + 2 * pad, h));
+}
+
+void centered_spinner(const char* caption) {
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    float r = px(12);
+    ImVec2 centre(start.x + avail.x / 2, start.y + std::max(avail.y / 3, px(60)));
+    float t = static_cast<float>(ImGui::GetTime()) * 6.0f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PathArcTo(centre, r, t, t + 4.2f, 24);
+    dl->PathStroke(color::kAccent, 0, px(3));
+    ImVec2 ts = ImGui::CalcTextSize(caption);
+    dl->AddText(ImVec2(centre.x - ts.x / 2, centre.y + r + px(12)), color::kTextMuted, caption);
+}
+
+void muted(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kTextMuted));
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
+void toast_line(const std::string& text, bool error) { g_toasts.push_back({text, error}); }
+
+void draw_toasts() {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    float y = vp->Pos.y + vp->Size.y - px(20);
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    for (auto it = g_toasts.rbegin(); it != g_toasts.rend(); ++it) {
+        float wrap = px(380);
+        ImVec2 ts = ImGui::CalcTextSize(it->text.c_str(), nullptr, false, wrap);
+        ImVec2 pad(px(16), px(12));
+        ImVec2 max(vp->Pos.x + vp->Size.x - px(20), y);
+        ImVec2 min(max.x - ts.x - 2 * pad.x - px(6), y - ts.y - 2 * pad.y);
+        dl->AddRectFilled(ImVec2(min.x + px(1), min.y + px(3)), ImVec2(max.x + px(1), max.y + px(3)),
+                          IM_COL32(15, 23, 42, 30), px(8));
+        dl->AddRectFilled(min, max, color::kSurface, px(8));
+        dl->AddRect(min, max, color::kBorder, px(8));
+        dl->AddRectFilled(min, ImVec2(min.x + px(4), max.y), it->error ? color::kDanger : color::kSuccess, px(8),
+                          ImDrawFlags_RoundCornersLeft);
+        dl->AddText(nullptr, 0, ImVec2(min.x + pad.x + px(6), min.y + pad.y), color::kText, it->text.c_str(), nullptr, wrap);
+        y = min.y - px(10);
+    }
+    g_toasts.clear();
 }
 
 }  // namespace portal::ui

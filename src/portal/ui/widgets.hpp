@@ -1,6 +1,11 @@
 #pragma once
 // Small building blocks every page uses, drawn in the theme's style.
+#include <string>
+#include <vector>
+
 #include "imgui.h"
+#include "platform/platform.hpp"
+#include "ui/theme.hpp"
 
 namespace portal::ui {
 
@@ -15,5 +20,29 @@ void card_divider();
 
 // The one emphasised action of a view: accent fill, white label. Other buttons stay neutral.
 bool primary_button(const char* label);
+
+// Test locator: records the last item under `label` (see platform::publish_locators).
+void begin_locators();
+void expose(const std::string& label, bool enabled = true, const std::string& note = {});
+std::vector<platform::Locator> end_locators();
+
+// A button that is disabled, with `reason` as its tooltip, when `allowed` is false — the
+// client-side permission check made visible. Returns true when pressed.
+bool gated_button(const char* label, bool allowed, const std::string& reason, bool primary = false);
+// The same as a small secondary (outlined) button.
+bool secondary_button(const char* label);
+
+// Section title in the heading font with an optional muted caption under it.
+void section_title(const ui::Fonts& fonts, const char* title, const char* caption = nullptr);
+// A coloured pill (health, status) drawn inline.
+void chip(const char* text, ImU32 fg, ImU32 bg);
+// A spinner with a caption, centred in the remaining space.
+void centered_spinner(const char* caption);
+// Muted text, wrapped.
+void muted(const std::string& text);
+
+// Toasts: collect lines during the frame, draw them stacked at the bottom right.
+void toast_line(const std::string& text, bool error);
+void draw_toasts();
 
 }  // namespace portal::ui

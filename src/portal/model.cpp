@@ -1,0 +1,97 @@
+#include "model.hpp"
+
+namespace portal {
+
+namespace {
+
+std::string str(const json& j, const char* key) {
+    if (!j.is_object()) return {};
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::vector<std::string> strings(const json& j, const char* key) {
+    std::vector<std::string> out;
+    if (!j.is_object()) return out;
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_array()) return out;
+    for (const auto& v : *it)
+        if (v.is_string()) out.push_back(v.get<std::string>());
+    return out;
+}
+
+void read_scope(const json& j, bool& all, std::size_t& rooms, std::size_t& groups) {
+    if (!j.is_object()) return;
+    auto it = j.find("scope");
+    if (it == j.end() || !it->is_object()) return;
+    all = it->value("allRooms", false);
+    rooms = strings(*it, "roomIds").size();
+    groups = strings(*it, "roomGroupIds").size();
+}
+
+}  // namespace
+
+std::string date_of(const std::string& iso) { return iso.size() >= 10 ? iso.substr(0, 10) : iso; }
+
+Me Me::from_json(const json& j) {
+    Me me;
+    const json& u = j.is_object() && j.contains("user") ? j["user"] : json::object();
+    const json& t = j.is_object() && j.contains("tenant") ? j["tenant"] : json::object();
+    me.user_id = str(u, "id");
+    me.upn = str(u, "upn");
+    me.display_name = str(u, "displayName");
+    me.tenant_id = str(t, "id");
+    me.tenant_name = str(t, "name");
+    me.tenant_domain = str(t, "domain");
+    me.partner_program = t.is_object() && t.value("partnerProgram", false);
+    return me;
+}
+
+CustomerRow CustomerRow::from_json(const json& j) {
+    return {str(j, "tenantId"), str(j, "name"), str(j, "domain"), str(j, "since"), strings(j, "myPermissions")};
+}
+
+InvitationRow InvitationRow::from_json(const json& j) {
+    InvitationRow r;
+    r.id = str(j, "id");
+    r.customer_name = str(j, "customerName");
+    r.customer_domain = str(j, "customerDomain");
+    r.partner_name = str(j, "partnerName");
+    r.created_at = str(j, "createdAt");
+    r.expires_at = str(j, "expiresAt");
+    r.state = str(j, "state");
+    r.my_status = str(j, "myStatus");
+    r.note = str(j, "note");
+    if (j.is_object() && j.contains("contacts") && j["contacts"].is_array())
+        for (const auto& c : j["contacts"]) r.contacts.push_back({str(c, "upn"), str(c, "name"), str(c, "status")});
+    read_scope(j, r.all_rooms, r.room_count, r.room_group_count);
+    return r;
+}
+
+std::string InvitationRow::scope_text() const {
+    if (all_rooms) return "All rooms";
+    std::string out;
+    if (room_group_count) out += std::to_string(room_group_count) + (room_group_count == 1 ? " room group" : " room groups");
+    if (room_count) out += (out.empty() ? "" : ", ") + std::to_string(room_count) + (room_count == 1 ? " room" : " rooms");
+    return out.empty() ? "No rooms" : out;
+}
+
+PartnerRow PartnerRow::from_json(const json& j) {
+    PartnerRow p;
+    p.partner_tenant_id = str(j, "partnerTenantId");
+    p.name = str(j, "name");
+    p.domain = str(j, "domain");
+    p.since = str(j, "since");
+    read_scope(j, p.all_rooms, p.room_count, p.room_group_count);
+    if (j.is_object() && j.contains("invitations") && j["invitations"].is_array())
+        for (const auto& i : j["invitations"]) p.invitations.push_back(InvitationRow::from_json(i));
+    return p;
+}
+
+RoomRow RoomRow::from_json(const json& j) {
+    return {str(j, "id"),     str(j, "tenantId"),   str(j, "displayName"), str(j, "site"),
+            str(j, "country"), str(j, "health"),    str(j, "appVersion"),  str(j, "deviceModel"),
+            strings(j, "roomGroupIds")};
+}
+
+}  // namespace portal

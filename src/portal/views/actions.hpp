@@ -1,0 +1,25 @@
+#pragma once
+// What views ask for. A view returns them; the App acts after the frame is drawn, so views
+// never call the network or change state themselves.
+#include <string>
+#include <vector>
+
+namespace portal::views {
+
+struct Action {
+    enum class Kind {
+        select_tenant,      // id: tenant id
+        select_page,        // id: "customers" | "partners" | "rooms"
+        accept_invitation,  // id: invitation id
+        deny_invitation,    // id: invitation id
+        reset_key,          // id: room id
+        sign_out,
+        reload,
+    };
+    Kind kind;
+    std::string id;
+};
+
+using Actions = std::vector<Action>;
+
+}  // namespace portal::views
