@@ -150,8 +150,8 @@ def main():
                                             ("woodgrove.example", "litware.example", lw)):
         world["partnerRoles"].append({
             "customerTenantId": tenants[customer]["id"], "partnerTenantId": tenants[partner_domain]["id"],
-            "name": "Help desk", "description": "Handles tickets for the customer's rooms",
-            "permissions": ["tickets.create", "tickets.view", "tickets.update"],
+            "name": "Help desk", "description": "Sees the rooms and handles their tickets",
+            "permissions": ["rooms.view", "tickets.create", "tickets.view", "tickets.update"],
             "assignments": [{"name": "Help desk team", "members": [{"type": "group", "id": people["helpdesk_group"]}],
                              "scope": {"allRooms": True}}]})
 

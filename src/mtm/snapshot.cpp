@@ -90,8 +90,8 @@ bool evaluate_tenant(const AccessSnapshot& s, Permission p, const std::string& t
 std::string denial_reason(const AccessSnapshot& s, Permission p, const std::string& tenant_id) {
     if (evaluate_tenant(s, p, tenant_id)) return {};
     const PermissionInfo& need = info(p);
-    std::string text = "Needs the permission " + std::string(need.id) + " (" + std::string(need.feature) + ": " +
-                       std::string(need.label) + ")";
+    std::string text = "Needs the permission " + std::string(need.id) + " (" +
+                       std::string(need.feature) + ": " + std::string(need.label) + ")";
     bool partner = tenant_id != s.tenant_id;
     std::vector<std::string> granting;
     if (partner) {
@@ -102,14 +102,16 @@ std::string denial_reason(const AccessSnapshot& s, Permission p, const std::stri
             if (builtin_permissions(r).has(p)) granting.emplace_back(builtin_name(r));
     }
     if (granting.empty()) {
-        text += partner ? ". Only the customer's own roles hold it: ask the customer" : ". No built-in role grants it";
+        text += partner ? ". Only the customer's own roles hold it: ask the customer"
+                        : ". No built-in role grants it";
     } else {
         text += ", granted by ";
         for (std::size_t i = 0; i < granting.size(); ++i) {
             if (i) text += i + 1 == granting.size() ? " or " : ", ";
             text += granting[i];
         }
-        text += partner ? " (or a custom partner role that includes it)" : " (or a custom role that includes it)";
+        text += partner ? " (or a custom partner role that includes it)"
+                        : " (or a custom role that includes it)";
     }
     return text;
 }

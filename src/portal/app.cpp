@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "imgui.h"
-#include "trm/json_io.hpp"
 #include "platform/platform.hpp"
+#include "trm/json_io.hpp"
 #include "ui/widgets.hpp"
 #include "views/customers_view.hpp"
 #include "views/header_view.hpp"
@@ -33,7 +33,9 @@ void App::start() {
     connection_.check();
 }
 
-void App::rebuild_for_scale(float scale) { fonts_ = ui::rebuild(scale); }
+void App::rebuild_for_scale(float scale) {
+    fonts_ = ui::rebuild(scale);
+}
 
 void App::toast(std::string text, bool error) {
     platform::announce(text);
@@ -41,13 +43,15 @@ void App::toast(std::string text, bool error) {
     platform::request_redraw_in(kToastSeconds + 0.05);
 }
 
-void App::call(std::string method, std::string path, json body, std::function<void(const ApiResult&)> ok,
+void App::call(std::string method, std::string path, json body,
+               std::function<void(const ApiResult&)> ok,
                std::function<void(const ApiResult&)> failed) {
     std::uint64_t generation = generation_;
     backend_->call(std::move(method), std::move(path), std::move(body),
                    [this, generation, ok = std::move(ok), failed = std::move(failed)](ApiResult r) {
                        if (generation != generation_) return;  // the user moved on meanwhile
-                       if (r.status == 401) return sign_out("Your session has ended. Sign in again.");
+                       if (r.status == 401)
+                           return sign_out("Your session has ended. Sign in again.");
                        if (r.ok()) return ok(r);
                        if (failed) return failed(r);
                        toast(r.error_message(), true);
@@ -70,9 +74,11 @@ void App::sign_in(const std::string& upn) {
     platform::show_sign_in("", true);
     backend_->call("POST", "/auth/dev-login", json{{"upn", upn}}, [this](ApiResult r) {
         if (!r.ok()) {
-            std::string why = r.status == 401   ? "No account " + std::string("with that name here. Check the spelling.")
-                              : r.status == 404 ? "Sign-in with an account name is not enabled on this service."
-                                                : r.error_message();
+            std::string why =
+                r.status == 401
+                    ? "No account " + std::string("with that name here. Check the spelling.")
+                : r.status == 404 ? "Sign-in with an account name is not enabled on this service."
+                                  : r.error_message();
             platform::show_sign_in(why, false);
             return;
         }
@@ -93,7 +99,8 @@ void App::sign_out(const std::string& why) {
 }
 
 void App::load_session() {
-    state_.phase = Phase::loading;
+    // Signing in shows a loading state; refreshing after a change keeps the page on screen.
+    if (state_.phase != Phase::ready) state_.phase = Phase::loading;
     platform::hide_sign_in();
     call("GET", "/me", nullptr, [this](const ApiResult& me) {
         state_.me = Me::from_json(me.body);
@@ -111,6 +118,7 @@ void App::load_session() {
             if (!state_.selected_tenant()) state_.tenant_id = state_.me.tenant_id;
             if (state_.phase == Phase::loading)
                 state_.page = state_.me.partner_program ? Page::customers : Page::partners;
+            if (!state_.selected_tenant()) state_.tenant_id = state_.me.tenant_id;
             state_.phase = Phase::ready;
             load_page();
         });
@@ -129,17 +137,23 @@ void App::load_page() {
     };
     switch (state_.page) {
         case Page::customers:
-            call("GET", "/invitations?limit=500", nullptr, [this, done, fail](const ApiResult& inv) {
-                state_.invitations.clear();
-                for (const auto& j : inv.body.value("items", json::array()))
-                    state_.invitations.push_back(InvitationRow::from_json(j));
-                call("GET", "/customers?limit=500", nullptr, [this, done](const ApiResult& cs) {
-                    state_.customers.clear();
-                    for (const auto& j : cs.body.value("items", json::array()))
-                        state_.customers.push_back(CustomerRow::from_json(j));
-                    done();
-                }, fail);
-            }, fail);
+            call(
+                "GET", "/invitations?limit=500", nullptr,
+                [this, done, fail](const ApiResult& inv) {
+                    state_.invitations.clear();
+                    for (const auto& j : inv.body.value("items", json::array()))
+                        state_.invitations.push_back(InvitationRow::from_json(j));
+                    call(
+                        "GET", "/customers?limit=500", nullptr,
+                        [this, done](const ApiResult& cs) {
+                            state_.customers.clear();
+                            for (const auto& j : cs.body.value("items", json::array()))
+                                state_.customers.push_back(CustomerRow::from_json(j));
+                            done();
+                        },
+                        fail);
+                },
+                fail);
             break;
         case Page::partners:
             if (!state_.can(mtm::Permission::settings_modify)) {
@@ -147,11 +161,15 @@ void App::load_page() {
                 done();
                 break;
             }
-            call("GET", "/partners?limit=500", nullptr, [this, done](const ApiResult& ps) {
-                state_.partners.clear();
-                for (const auto& j : ps.body.value("items", json::array())) state_.partners.push_back(PartnerRow::from_json(j));
-                done();
-            }, fail);
+            call(
+                "GET", "/partners?limit=500", nullptr,
+                [this, done](const ApiResult& ps) {
+                    state_.partners.clear();
+                    for (const auto& j : ps.body.value("items", json::array()))
+                        state_.partners.push_back(PartnerRow::from_json(j));
+                    done();
+                },
+                fail);
             break;
         case Page::rooms:
             if (!state_.can(mtm::Permission::rooms_view)) {
@@ -159,12 +177,17 @@ void App::load_page() {
                 done();
                 break;
             }
-            call("GET", "/tenants/" + state_.tenant_id + "/rooms?limit=500", nullptr, [this, done](const ApiResult& rs) {
-                state_.rooms.clear();
-                for (const auto& j : rs.body.value("items", json::array())) state_.rooms.push_back(RoomRow::from_json(j));
-                state_.rooms_truncated = rs.body.contains("nextCursor") && rs.body["nextCursor"].is_string();
-                done();
-            }, fail);
+            call(
+                "GET", "/tenants/" + state_.tenant_id + "/rooms?limit=500", nullptr,
+                [this, done](const ApiResult& rs) {
+                    state_.rooms.clear();
+                    for (const auto& j : rs.body.value("items", json::array()))
+                        state_.rooms.push_back(RoomRow::from_json(j));
+                    state_.rooms_truncated =
+                        rs.body.contains("nextCursor") && rs.body["nextCursor"].is_string();
+                    done();
+                },
+                fail);
             break;
     }
 }
@@ -181,49 +204,73 @@ void App::apply(const views::Action& a) {
             return;
         case K::select_page:
             ++generation_;
-            state_.page = a.id == "rooms" ? Page::rooms : a.id == "partners" ? Page::partners : Page::customers;
+            state_.page = a.id == "rooms"      ? Page::rooms
+                          : a.id == "partners" ? Page::partners
+                                               : Page::customers;
             if (state_.page != Page::rooms) state_.tenant_id = state_.me.tenant_id;
+            // A partner manages rooms of its customers, not its own: open the first customer.
+            if (state_.page == Page::rooms && state_.partner_user() &&
+                state_.tenant_id == state_.me.tenant_id && state_.tenants.size() > 1)
+                state_.tenant_id = state_.tenants[1].tenant_id;
             load_page();
             return;
         case K::accept_invitation:
             state_.busy_id = a.id;
-            call("POST", "/invitations/" + a.id + "/accept", json::object(), [this](const ApiResult& r) {
-                state_.busy_id.clear();
-                std::string customer = r.body.contains("invitation") ? r.body["invitation"].value("customerName", "") : "";
-                toast("You now manage " + (customer.empty() ? std::string("a new customer") : customer) + ".", false);
-                load_session();  // new permissions: the switcher and the pages follow
-            }, [this](const ApiResult& r) {
-                state_.busy_id.clear();
-                toast("Could not accept: " + r.error_message(), true);
-                load_page();
-            });
+            call(
+                "POST", "/invitations/" + a.id + "/accept", json::object(),
+                [this](const ApiResult& r) {
+                    state_.busy_id.clear();
+                    std::string customer = r.body.contains("invitation")
+                                               ? r.body["invitation"].value("customerName", "")
+                                               : "";
+                    toast("You now manage " +
+                              (customer.empty() ? std::string("a new customer") : customer) + ".",
+                          false);
+                    load_session();  // new permissions: the switcher and the pages follow
+                },
+                [this](const ApiResult& r) {
+                    state_.busy_id.clear();
+                    toast("Could not accept: " + r.error_message(), true);
+                    load_page();
+                });
             return;
         case K::deny_invitation:
             state_.busy_id = a.id;
-            call("POST", "/invitations/" + a.id + "/deny", json::object(), [this](const ApiResult&) {
-                state_.busy_id.clear();
-                toast("Invitation declined. It stays open for the other people it names.", false);
-                load_page();
-            }, [this](const ApiResult& r) {
-                state_.busy_id.clear();
-                toast("Could not decline: " + r.error_message(), true);
-                load_page();
-            });
+            call(
+                "POST", "/invitations/" + a.id + "/deny", json::object(),
+                [this](const ApiResult&) {
+                    state_.busy_id.clear();
+                    toast("Invitation declined. It stays open for the other people it names.",
+                          false);
+                    load_page();
+                },
+                [this](const ApiResult& r) {
+                    state_.busy_id.clear();
+                    toast("Could not decline: " + r.error_message(), true);
+                    load_page();
+                });
             return;
         case K::reset_key:
             state_.busy_id = a.id;
-            call("POST", "/tenants/" + state_.tenant_id + "/rooms/" + a.id + "/reset-key", json::object(),
-                 [this](const ApiResult&) {
-                     state_.busy_id.clear();
-                     toast("Enrollment key reset. The old key no longer works.", false);
-                 },
-                 [this](const ApiResult& r) {
-                     state_.busy_id.clear();
-                     toast("The service refused: " + r.error_message(), true);  // never hide a refusal
-                 });
+            call(
+                "POST", "/tenants/" + state_.tenant_id + "/rooms/" + a.id + "/reset-key",
+                json::object(),
+                [this](const ApiResult&) {
+                    state_.busy_id.clear();
+                    toast("Enrollment key reset. The old key no longer works.", false);
+                },
+                [this](const ApiResult& r) {
+                    state_.busy_id.clear();
+                    toast("The service refused: " + r.error_message(),
+                          true);  // never hide a refusal
+                });
             return;
-        case K::sign_out: sign_out(""); return;
-        case K::reload: load_page(); return;
+        case K::sign_out:
+            sign_out("");
+            return;
+        case K::reload:
+            load_page();
+            return;
     }
 }
 
@@ -241,15 +288,22 @@ void App::frame() {
     ImGui::PushFont(fonts_.body);
     views::Actions actions;
     if (state_.phase == Phase::connecting || connection_.state() != ConnectionState::connected) {
-        views::HomeViewModel model{connection_, fonts_, backend_->describe(), platform::now_seconds()};
+        views::HomeViewModel model{connection_, fonts_, backend_->describe(),
+                                   platform::now_seconds()};
         if (views::draw_home(model).retry_now) connection_.check();
     } else {
         actions = views::draw_header(state_, fonts_);
         if (state_.phase == Phase::ready) {
             switch (state_.page) {
-                case Page::customers: views::draw_customers(state_, fonts_, actions); break;
-                case Page::partners: views::draw_partners(state_, fonts_, actions); break;
-                case Page::rooms: views::draw_rooms(state_, fonts_, actions); break;
+                case Page::customers:
+                    views::draw_customers(state_, fonts_, actions);
+                    break;
+                case Page::partners:
+                    views::draw_partners(state_, fonts_, actions);
+                    break;
+                case Page::rooms:
+                    views::draw_rooms(state_, fonts_, actions);
+                    break;
             }
         } else if (state_.phase == Phase::loading) {
             ui::centered_spinner("Loading your access…");
@@ -258,7 +312,8 @@ void App::frame() {
         views::end_page();
     }
     double now = platform::now_seconds();
-    toasts_.erase(std::remove_if(toasts_.begin(), toasts_.end(), [&](const Toast& t) { return t.until <= now; }),
+    toasts_.erase(std::remove_if(toasts_.begin(), toasts_.end(),
+                                 [&](const Toast& t) { return t.until <= now; }),
                   toasts_.end());
     for (const auto& t : toasts_) ui::toast_line(t.text, t.error);
     ui::draw_toasts();
@@ -266,7 +321,8 @@ void App::frame() {
     platform::publish_locators(ui::end_locators());
 
     for (const auto& a : actions) apply(a);
-    if (connection_.state() == ConnectionState::checking || state_.loading_page) platform::request_redraw();
+    if (connection_.state() == ConnectionState::checking || state_.loading_page)
+        platform::request_redraw();
     publish_status();
 }
 
@@ -286,8 +342,9 @@ void App::publish_status() {
         announced_ = status;
         platform::announce(status);
     }
-    bool settled = connection_.settled() && (connection_.state() != ConnectionState::connected ||
-                                             state_.phase == Phase::signed_out || state_.phase == Phase::ready);
+    bool settled = connection_.settled() &&
+                   (connection_.state() != ConnectionState::connected ||
+                    state_.phase == Phase::signed_out || state_.phase == Phase::ready);
     if (!ready_signalled_ && settled) {
         ready_signalled_ = true;
         platform::signal_ready();

@@ -24,8 +24,8 @@ struct AppState {
     Page page = Page::customers;
     Me me;
     mtm::AccessSnapshot access;
-    std::vector<TenantChoice> tenants;  // switcher entries: my tenant and my customers
-    std::string tenant_id;              // the selected one
+    std::vector<TenantChoice> tenants;       // switcher entries: my tenant and my customers
+    std::string tenant_id;                   // the selected one
     std::vector<InvitationRow> invitations;  // partner: addressed to me
     std::vector<CustomerRow> customers;      // partner: my customers
     std::vector<PartnerRow> partners;        // customer: my partners
@@ -38,7 +38,9 @@ struct AppState {
     bool partner_user() const { return me.partner_program; }
     const TenantChoice* selected_tenant() const;
     bool can(mtm::Permission p) const { return mtm::evaluate_tenant(access, p, tenant_id); }
-    std::string why_not(mtm::Permission p) const { return mtm::denial_reason(access, p, tenant_id); }
+    std::string why_not(mtm::Permission p) const {
+        return mtm::denial_reason(access, p, tenant_id);
+    }
 };
 
 struct Toast {
@@ -65,7 +67,8 @@ class App {
     void toast(std::string text, bool error);
     void publish_status();
     // A call whose failure (network, 401, 5xx) is handled the same way everywhere.
-    void call(std::string method, std::string path, json body, std::function<void(const ApiResult&)> ok,
+    void call(std::string method, std::string path, json body,
+              std::function<void(const ApiResult&)> ok,
               std::function<void(const ApiResult&)> failed = {});
 
     std::unique_ptr<FetchBackend> backend_;

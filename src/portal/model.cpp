@@ -31,7 +31,9 @@ void read_scope(const json& j, bool& all, std::size_t& rooms, std::size_t& group
 
 }  // namespace
 
-std::string date_of(const std::string& iso) { return iso.size() >= 10 ? iso.substr(0, 10) : iso; }
+std::string date_of(const std::string& iso) {
+    return iso.size() >= 10 ? iso.substr(0, 10) : iso;
+}
 
 Me Me::from_json(const json& j) {
     Me me;
@@ -48,7 +50,8 @@ Me Me::from_json(const json& j) {
 }
 
 CustomerRow CustomerRow::from_json(const json& j) {
-    return {str(j, "tenantId"), str(j, "name"), str(j, "domain"), str(j, "since"), strings(j, "myPermissions")};
+    return {str(j, "tenantId"), str(j, "name"), str(j, "domain"), str(j, "since"),
+            strings(j, "myPermissions")};
 }
 
 InvitationRow InvitationRow::from_json(const json& j) {
@@ -63,7 +66,8 @@ InvitationRow InvitationRow::from_json(const json& j) {
     r.my_status = str(j, "myStatus");
     r.note = str(j, "note");
     if (j.is_object() && j.contains("contacts") && j["contacts"].is_array())
-        for (const auto& c : j["contacts"]) r.contacts.push_back({str(c, "upn"), str(c, "name"), str(c, "status")});
+        for (const auto& c : j["contacts"])
+            r.contacts.push_back({str(c, "upn"), str(c, "name"), str(c, "status")});
     read_scope(j, r.all_rooms, r.room_count, r.room_group_count);
     return r;
 }
@@ -71,8 +75,12 @@ InvitationRow InvitationRow::from_json(const json& j) {
 std::string InvitationRow::scope_text() const {
     if (all_rooms) return "All rooms";
     std::string out;
-    if (room_group_count) out += std::to_string(room_group_count) + (room_group_count == 1 ? " room group" : " room groups");
-    if (room_count) out += (out.empty() ? "" : ", ") + std::to_string(room_count) + (room_count == 1 ? " room" : " rooms");
+    if (room_group_count)
+        out += std::to_string(room_group_count) +
+               (room_group_count == 1 ? " room group" : " room groups");
+    if (room_count)
+        out += (out.empty() ? "" : ", ") + std::to_string(room_count) +
+               (room_count == 1 ? " room" : " rooms");
     return out.empty() ? "No rooms" : out;
 }
 
@@ -89,9 +97,9 @@ PartnerRow PartnerRow::from_json(const json& j) {
 }
 
 RoomRow RoomRow::from_json(const json& j) {
-    return {str(j, "id"),     str(j, "tenantId"),   str(j, "displayName"), str(j, "site"),
-            str(j, "country"), str(j, "health"),    str(j, "appVersion"),  str(j, "deviceModel"),
-            strings(j, "roomGroupIds")};
+    return {str(j, "id"),         str(j, "tenantId"),    str(j, "displayName"),
+            str(j, "site"),       str(j, "country"),     str(j, "health"),
+            str(j, "appVersion"), str(j, "deviceModel"), strings(j, "roomGroupIds")};
 }
 
 }  // namespace portal

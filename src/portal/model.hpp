@@ -36,7 +36,8 @@ struct ContactRow {
 };
 
 struct InvitationRow {  // GET /invitations (partner) and inside GET /partners (customer)
-    std::string id, customer_name, customer_domain, partner_name, created_at, expires_at, state, my_status, note;
+    std::string id, customer_name, customer_domain, partner_name, created_at, expires_at, state,
+        my_status, note;
     std::vector<ContactRow> contacts;
     bool all_rooms = false;
     std::size_t room_count = 0, room_group_count = 0;

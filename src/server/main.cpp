@@ -67,7 +67,8 @@ bool parse_options(int argc, char** argv, Options& options) {
             if (!v) break;
             int seconds = 0;
             auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), seconds);
-            if (ec != std::errc{} || end != v->data() + v->size() || seconds < 1 || seconds > 3600) {
+            if (ec != std::errc{} || end != v->data() + v->size() || seconds < 1 ||
+                seconds > 3600) {
                 std::cerr << "trm-server: --idle-timeout wants seconds from 1 to 3600\n";
                 return false;
             }
@@ -137,7 +138,8 @@ int main(int argc, char** argv) {
         // The route table as the server has it: docs/openapi.yaml is checked against this.
         store::MemoryStore scratch;
         trm::DevTokens no_tokens([] { return std::string(); });
-        trm::Service service(scratch, no_tokens, {unix_now, trm::random_uuid, [] { return std::string(); }, true});
+        trm::Service service(scratch, no_tokens,
+                             {unix_now, trm::random_uuid, [] { return std::string(); }, true});
         trm::Router router;
         service.register_routes(router);
         for (const auto& r : router.routes()) std::cout << r.method << ' ' << r.pattern << '\n';

@@ -97,8 +97,9 @@ void Service::incident_routes(Router& router) {
                     list.push_back(i);
         }
         newest_first(c.world, list);
-        return page_of(c.request, list.size(),
-                       [&](std::size_t k) { return incident_json(c.world, list[k], false, c.caller); });
+        return page_of(c.request, list.size(), [&](std::size_t k) {
+            return incident_json(c.world, list[k], false, c.caller);
+        });
     });
 
     route(router, "GET", "/tenants/{tid}/incidents", false, [](Call& c) {
@@ -116,8 +117,9 @@ void Service::incident_routes(Router& router) {
                                                .allowed())
                 list.push_back(i);
         newest_first(c.world, list);
-        return page_of(c.request, list.size(),
-                       [&](std::size_t k) { return incident_json(c.world, list[k], false, c.caller); });
+        return page_of(c.request, list.size(), [&](std::size_t k) {
+            return incident_json(c.world, list[k], false, c.caller);
+        });
     });
 
     route(router, "GET", "/tenants/{tid}/incidents/{id}", false, [](Call& c) {

@@ -100,7 +100,8 @@ void Service::room_routes(Router& router) {
                 continue;
             items.push_back(r);
         }
-        return page_of(c.request, items.size(), [&](std::size_t i) { return room_json(c.world, items[i]); });
+        return page_of(c.request, items.size(),
+                       [&](std::size_t i) { return room_json(c.world, items[i]); });
     });
 
     route(router, "GET", "/tenants/{tid}/rooms/{id}", false, [](Call& c) {

@@ -195,7 +195,8 @@ Response bad_query(const std::string& name, const std::string& why) {
     return Response::problem(bad_request("Query parameter '" + name + "' " + why, "bad_query"));
 }
 
-Response page_of(const Request& r, std::size_t total, const std::function<json(std::size_t)>& item) {
+Response page_of(const Request& r, std::size_t total,
+                 const std::function<json(std::size_t)>& item) {
     std::size_t limit = 50, offset = 0;
     if (auto l = r.query_value("limit")) {
         char* end = nullptr;

@@ -73,3 +73,35 @@ export async function screenshot(page, name) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, name) });
 }
+
+// Signs in through the HTML form and waits until the app says who is signed in.
+export async function signIn(page, upn) {
+  await page.waitForSelector("#signin:not([hidden])");
+  await page.fill("#signin-upn", upn);
+  await page.click("#signin-submit");
+  await page.waitForFunction(() => /^Signed in as /.test(window.__roomkeeper.status), null, { timeout: 15000 });
+  await settle(page);
+}
+
+// Waits until the app has drawn and gone idle (no frame for 150 ms).
+export async function settle(page) {
+  let last = -1;
+  for (let i = 0; i < 20; i++) {  // a focused text field keeps drawing (cursor blink): give up after 3 s
+    const frames = await page.evaluate(() => window.__roomkeeper.frames);
+    if (frames === last) return;
+    last = frames;
+    await page.waitForTimeout(150);
+  }
+}
+
+// The app's locator for a labelled control (see src/portal/ui/widgets.hpp: expose()).
+export async function item(page, label, timeout = 10000) {
+  const handle = await page.waitForFunction((l) => (window.__roomkeeper.items || {})[l] || null, label, { timeout });
+  return handle.jsonValue();
+}
+
+export async function clickItem(page, label) {
+  const it = await item(page, label);
+  await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+  await settle(page);
+}

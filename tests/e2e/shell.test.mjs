@@ -17,7 +17,8 @@ after(async () => {
 test("the portal loads, connects to the TRM service and logs no errors", async () => {
   const { page, errors, context } = await openPortal(chrome.browser, serve.url);
   const status = await page.textContent("#status");
-  assert.equal(status, "Connected to TRM service");
+  assert.equal(status, "Connected to TRM service. Sign in to continue.");
+  assert.equal(await page.isVisible("#signin-upn"), true);
   // The loader counted the wasm download to the end, then got out of the way.
   assert.equal(await page.getAttribute("#loader", "aria-valuenow"), "100");
   assert.match(await page.getAttribute("#loader", "class"), /done/);

@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <vector>
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -54,6 +55,10 @@ EM_JS(void, js_announce, (const char* text), {
     window.__roomkeeper.status = s;
     var el = document.getElementById("status");
     if (el && el.textContent !== s) el.textContent = s;
+});
+// preventDefault on mousedown (no text selection) also stops the browser focusing the canvas.
+EM_JS(void, js_focus_canvas, (), {
+    if (document.activeElement !== Module.canvas) Module.canvas.focus({ preventScroll: true });
 });
 EM_JS(void, js_set_cursor, (const char* cursor), {
     Module.canvas.style.cursor = UTF8ToString(cursor);
@@ -110,6 +115,14 @@ struct State {
     double last_frame_time = 0;
     double pixel_ratio = 0;  // the ratio fonts and style were last built for
     bool fonts_uploaded = false;
+    // Dear ImGui 1.86 samples input once per frame: a press and release that both arrive
+    // between two frames (a quick click, an automated one) would be lost. A release that comes
+    // before any frame saw the press is held back until one has.
+    std::uint64_t frame_count = 0;
+    std::uint64_t mouse_down_frame[5] = {};
+    bool release_pending[5] = {};
+    std::uint64_t key_down_frame[512] = {};
+    std::vector<int> keys_release_pending;
     int width_px = 0, height_px = 0;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
 };
@@ -118,6 +131,7 @@ State g;
 constexpr int kFramesAfterChange = 4;
 
 void schedule_frame();
+void changed();
 
 // Keeps the canvas's drawing buffer at CSS size × devicePixelRatio, so one ImGui pixel is one
 // device pixel and text stays crisp at any zoom.
@@ -210,6 +224,19 @@ void draw_frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     update_cursor();
     js_count_frame();
+
+    ++g.frame_count;
+    bool released = false;
+    for (int b = 0; b < 5; ++b)
+        if (g.release_pending[b]) {
+            io.MouseDown[b] = false;
+            g.release_pending[b] = false;
+            released = true;
+        }
+    for (int k : g.keys_release_pending) io.KeysDown[k] = false;
+    released |= !g.keys_release_pending.empty();
+    g.keys_release_pending.clear();
+    if (released) changed();
 }
 
 EM_BOOL on_animation_frame(double, void*) {
@@ -263,7 +290,18 @@ EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
 EM_BOOL on_mouse_button(int type, const EmscriptenMouseEvent* e, void*) {
     set_mouse_position(e);
     int button = imgui_button(e->button);
-    if (button >= 0) ImGui::GetIO().MouseDown[button] = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
+    if (button >= 0) {
+        if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) {
+            js_focus_canvas();  // keys go where the person clicked
+            ImGui::GetIO().MouseDown[button] = true;
+            g.mouse_down_frame[button] = g.frame_count;
+        } else if (g.mouse_down_frame[button] == g.frame_count &&
+                   ImGui::GetIO().MouseDown[button]) {
+            g.release_pending[button] = true;  // no frame has seen the press yet
+        } else {
+            ImGui::GetIO().MouseDown[button] = false;
+        }
+    }
     changed();
     // Keep the browser from selecting page text or showing its menu over the canvas.
     return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_TRUE : EM_FALSE;
@@ -352,7 +390,16 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     io.KeyShift = e->shiftKey;
     io.KeyAlt = e->altKey;
     io.KeySuper = e->metaKey;
-    if (e->keyCode < 512) io.KeysDown[e->keyCode] = down;
+    if (e->keyCode < 512) {
+        if (down) {
+            io.KeysDown[e->keyCode] = true;
+            g.key_down_frame[e->keyCode] = g.frame_count;
+        } else if (g.key_down_frame[e->keyCode] == g.frame_count && io.KeysDown[e->keyCode]) {
+            g.keys_release_pending.push_back(static_cast<int>(e->keyCode));
+        } else {
+            io.KeysDown[e->keyCode] = false;
+        }
+    }
     bool text = down && !e->ctrlKey && !e->metaKey && is_single_character(e->key);
     if (text) io.AddInputCharactersUTF8(e->key);
     changed();
@@ -515,10 +562,16 @@ std::optional<std::string> session_get(std::string_view key) {
 void session_set(std::string_view key, std::string_view value) {
     js_session_set(std::string(key).c_str(), std::string(value).c_str());
 }
-void session_remove(std::string_view key) { js_session_remove(std::string(key).c_str()); }
+void session_remove(std::string_view key) {
+    js_session_remove(std::string(key).c_str());
+}
 
-void show_sign_in(std::string_view error, bool busy) { js_show_sign_in(std::string(error).c_str(), busy ? 1 : 0); }
-void hide_sign_in() { js_hide_sign_in(); }
+void show_sign_in(std::string_view error, bool busy) {
+    js_show_sign_in(std::string(error).c_str(), busy ? 1 : 0);
+}
+void hide_sign_in() {
+    js_hide_sign_in();
+}
 
 namespace {
 std::function<void(std::string)> g_sign_in;
@@ -542,7 +595,8 @@ void publish_locators(const std::vector<Locator>& items) {
             json += c;
         }
         double r = g.pixel_ratio > 0 ? g.pixel_ratio : 1;
-        std::snprintf(buf, sizeof buf, "\":{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"enabled\":%s,\"note\":\"",
+        std::snprintf(buf, sizeof buf,
+                      "\":{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"enabled\":%s,\"note\":\"",
                       it.x / r, it.y / r, it.w / r, it.h / r, it.enabled ? "true" : "false");
         json += buf;
         for (char c : it.note) {

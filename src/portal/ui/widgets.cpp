@@ -76,14 +76,18 @@ struct ToastLine {
 std::vector<ToastLine> g_toasts;
 }  // namespace
 
-void begin_locators() { g_locators.clear(); }
+void begin_locators() {
+    g_locators.clear();
+}
 
 void expose(const std::string& label, bool enabled, const std::string& note) {
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     g_locators.push_back({label, min.x, min.y, max.x - min.x, max.y - min.y, enabled, note});
 }
 
-std::vector<platform::Locator> end_locators() { return std::move(g_locators); }
+std::vector<platform::Locator> end_locators() {
+    return std::move(g_locators);
+}
 
 bool secondary_button(const char* label) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kText));
@@ -145,7 +149,9 @@ void muted(const std::string& text) {
     ImGui::PopStyleColor();
 }
 
-void toast_line(const std::string& text, bool error) { g_toasts.push_back({text, error}); }
+void toast_line(const std::string& text, bool error) {
+    g_toasts.push_back({text, error});
+}
 
 void draw_toasts() {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -157,13 +163,15 @@ void draw_toasts() {
         ImVec2 pad(px(16), px(12));
         ImVec2 max(vp->Pos.x + vp->Size.x - px(20), y);
         ImVec2 min(max.x - ts.x - 2 * pad.x - px(6), y - ts.y - 2 * pad.y);
-        dl->AddRectFilled(ImVec2(min.x + px(1), min.y + px(3)), ImVec2(max.x + px(1), max.y + px(3)),
-                          IM_COL32(15, 23, 42, 30), px(8));
+        dl->AddRectFilled(ImVec2(min.x + px(1), min.y + px(3)),
+                          ImVec2(max.x + px(1), max.y + px(3)), IM_COL32(15, 23, 42, 30), px(8));
         dl->AddRectFilled(min, max, color::kSurface, px(8));
         dl->AddRect(min, max, color::kBorder, px(8));
-        dl->AddRectFilled(min, ImVec2(min.x + px(4), max.y), it->error ? color::kDanger : color::kSuccess, px(8),
+        dl->AddRectFilled(min, ImVec2(min.x + px(4), max.y),
+                          it->error ? color::kDanger : color::kSuccess, px(8),
                           ImDrawFlags_RoundCornersLeft);
-        dl->AddText(nullptr, 0, ImVec2(min.x + pad.x + px(6), min.y + pad.y), color::kText, it->text.c_str(), nullptr, wrap);
+        dl->AddText(nullptr, 0, ImVec2(min.x + pad.x + px(6), min.y + pad.y), color::kText,
+                    it->text.c_str(), nullptr, wrap);
         y = min.y - px(10);
     }
     g_toasts.clear();

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "imgui.h"
+#include "mtm/validation.hpp"
 #include "ui/widgets.hpp"
 
 namespace portal::views {
@@ -26,8 +27,10 @@ bool tab(const char* label, bool selected, const ui::Fonts& fonts) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 fg = selected ? color::kAccent : hovered ? color::kText : color::kTextMuted;
     dl->AddText(ImVec2(pos.x + px(10), pos.y + (px(kBarHeight) - size.y) / 2), fg, label);
-    if (selected) dl->AddRectFilled(ImVec2(pos.x + px(6), pos.y + px(kBarHeight) - px(3)),
-                                    ImVec2(pos.x + size.x + px(14), pos.y + px(kBarHeight)), color::kAccent, px(2));
+    if (selected)
+        dl->AddRectFilled(ImVec2(pos.x + px(6), pos.y + px(kBarHeight) - px(3)),
+                          ImVec2(pos.x + size.x + px(14), pos.y + px(kBarHeight)), color::kAccent,
+                          px(2));
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImGui::PopFont();
     return pressed;
@@ -42,25 +45,30 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
     ImGui::SetNextWindowSize(vp->Size);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("##portal", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 origin = ImGui::GetWindowPos();
     float width = ImGui::GetWindowWidth(), bar = px(kBarHeight);
     dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + bar), color::kSurface);
-    dl->AddLine(ImVec2(origin.x, origin.y + bar - 1), ImVec2(origin.x + width, origin.y + bar - 1), color::kBorder);
+    dl->AddLine(ImVec2(origin.x, origin.y + bar - 1), ImVec2(origin.x + width, origin.y + bar - 1),
+                color::kBorder);
 
     // Brand.
     float mark = px(28);
     ImVec2 mark_min(origin.x + px(20), origin.y + (bar - mark) / 2);
-    dl->AddRectFilled(mark_min, ImVec2(mark_min.x + mark, mark_min.y + mark), color::kAccent, px(7));
+    dl->AddRectFilled(mark_min, ImVec2(mark_min.x + mark, mark_min.y + mark), color::kAccent,
+                      px(7));
     ImGui::PushFont(fonts.strong);
     ImVec2 r = ImGui::CalcTextSize("R");
-    dl->AddText(ImVec2(mark_min.x + (mark - r.x) / 2, mark_min.y + (mark - r.y) / 2), IM_COL32_WHITE, "R");
+    dl->AddText(ImVec2(mark_min.x + (mark - r.x) / 2, mark_min.y + (mark - r.y) / 2),
+                IM_COL32_WHITE, "R");
     ImVec2 name = ImGui::CalcTextSize("Roomkeeper MTM");
-    dl->AddText(ImVec2(mark_min.x + mark + px(12), origin.y + (bar - name.y) / 2), color::kText, "Roomkeeper MTM");
+    dl->AddText(ImVec2(mark_min.x + mark + px(12), origin.y + (bar - name.y) / 2), color::kText,
+                "Roomkeeper MTM");
     ImGui::PopFont();
     float x = mark_min.x + mark + px(12) + name.x + px(28);
 
@@ -68,7 +76,7 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
         // Tenant switcher: my organisation first, then my customers; type to filter.
         ImGui::SetCursorScreenPos(ImVec2(x, origin.y + (bar - ImGui::GetFrameHeight()) / 2));
         const TenantChoice* current = s.selected_tenant();
-        std::string preview = current ? current->name + (current->own ? "  (your organisation)" : "") : "Choose…";
+        std::string preview = current ? current->name : "Choose…";
         ImGui::SetNextItemWidth(px(260));
         static char filter[64] = "";
         if (ImGui::BeginCombo("##tenant", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
@@ -81,16 +89,21 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
             ui::expose("Tenant filter");
             std::string needle = mtm::lower(filter);
             for (const auto& t : s.tenants) {
-                if (!needle.empty() && mtm::lower(t.name).find(needle) == std::string::npos) continue;
+                if (!needle.empty() && mtm::lower(t.name).find(needle) == std::string::npos)
+                    continue;
                 std::string label = t.own ? t.name + "  (your organisation)" : t.name;
                 if (ImGui::Selectable(label.c_str(), t.tenant_id == s.tenant_id))
                     actions.push_back({Action::Kind::select_tenant, t.tenant_id});
                 ui::expose("Tenant:" + t.name);
             }
+            // Escape closes the list even while the filter field has the keyboard.
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+                ImGui::CloseCurrentPopup();
             ImGui::EndCombo();
         }
         ui::expose("Tenant switcher");
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Switch customer: every page then shows only its data");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Switch customer: every page then shows only its data");
         x += px(260) + px(20);
 
         // Tabs.
@@ -98,10 +111,12 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
         const char* home = s.partner_user() ? "Customers" : "Partners";
         bool home_selected = s.page == Page::customers || s.page == Page::partners;
         if (tab(home, home_selected, fonts))
-            actions.push_back({Action::Kind::select_page, s.partner_user() ? "customers" : "partners"});
+            actions.push_back(
+                {Action::Kind::select_page, s.partner_user() ? "customers" : "partners"});
         ui::expose(std::string("Tab:") + home);
         ImGui::SameLine(0, 0);
-        if (tab("Rooms", s.page == Page::rooms, fonts)) actions.push_back({Action::Kind::select_page, "rooms"});
+        if (tab("Rooms", s.page == Page::rooms, fonts))
+            actions.push_back({Action::Kind::select_page, "rooms"});
         ui::expose("Tab:Rooms");
 
         // User menu.
@@ -112,12 +127,15 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
         float block = std::max(who_size.x, org_size.x) + px(24);
         ImVec2 at(origin.x + width - px(20) - block, origin.y + px(10));
         ImGui::SetCursorScreenPos(at);
-        if (ImGui::InvisibleButton("##user", ImVec2(block, bar - px(20)))) ImGui::OpenPopup("user-menu");
+        if (ImGui::InvisibleButton("##user", ImVec2(block, bar - px(20))))
+            ImGui::OpenPopup("user-menu");
         ui::expose("User menu");
         if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         dl->AddText(ImVec2(at.x, at.y + px(2)), color::kText, who.c_str());
-        dl->AddText(ImVec2(at.x, at.y + px(4) + who_size.y), color::kTextMuted, s.me.tenant_name.c_str());
-        dl->AddTriangleFilled(ImVec2(at.x + block - px(12), at.y + px(14)), ImVec2(at.x + block - px(2), at.y + px(14)),
+        dl->AddText(ImVec2(at.x, at.y + px(4) + who_size.y), color::kTextMuted,
+                    s.me.tenant_name.c_str());
+        dl->AddTriangleFilled(ImVec2(at.x + block - px(12), at.y + px(14)),
+                              ImVec2(at.x + block - px(2), at.y + px(14)),
                               ImVec2(at.x + block - px(7), at.y + px(20)), color::kTextMuted);
         ImGui::PopFont();
         if (ImGui::BeginPopup("user-menu")) {

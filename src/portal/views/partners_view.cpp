@@ -9,15 +9,17 @@ using ui::px;
 namespace color = ui::color;
 
 void draw_partners(const AppState& s, const ui::Fonts& fonts, Actions& actions) {
-    ui::section_title(fonts, "Partners",
-                      "Managed-service providers you invited. They reach only the rooms you chose, and you can "
-                      "remove them at any time.");
+    ui::section_title(
+        fonts, "Partners",
+        "Managed-service providers you invited. They reach only the rooms you chose, and you can "
+        "remove them at any time.");
     if (!s.can(mtm::Permission::settings_modify)) {
         ui::muted(s.why_not(mtm::Permission::settings_modify));
         return;
     }
     if (!s.page_error.empty()) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kDanger), "%s", s.page_error.c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kDanger), "%s",
+                           s.page_error.c_str());
         if (ui::secondary_button("Try again")) actions.push_back({Action::Kind::reload, ""});
         return;
     }
@@ -29,8 +31,9 @@ void draw_partners(const AppState& s, const ui::Fonts& fonts, Actions& actions) 
         ui::muted("No partners yet.");
         return;
     }
-    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
-                            ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                            ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp |
+                            ImGuiTableFlags_PadOuterX;
     if (ImGui::BeginTable("##partners", 5, flags)) {
         ImGui::TableSetupColumn("Partner", ImGuiTableColumnFlags_WidthStretch, 2.0f);
         ImGui::TableSetupColumn("Domain", ImGuiTableColumnFlags_WidthStretch, 1.6f);
@@ -51,11 +54,13 @@ void draw_partners(const AppState& s, const ui::Fonts& fonts, Actions& actions) 
             ImGui::TextDisabled("%s", p.domain.c_str());
             ImGui::TableNextColumn();
             if (!p.since.empty()) {
-                ui::chip(("Since " + date_of(p.since)).c_str(), color::kSuccess, color::kSuccessSoft);
+                ui::chip(("Since " + date_of(p.since)).c_str(), color::kSuccess,
+                         color::kSuccessSoft);
             } else {
                 bool pending = false;
                 for (const auto& i : p.invitations) pending |= i.state == "pending";
-                ui::chip(pending ? "Invited" : "No relationship", pending ? color::kWarning : color::kTextMuted,
+                ui::chip(pending ? "Invited" : "No relationship",
+                         pending ? color::kWarning : color::kTextMuted,
                          pending ? color::kWarningSoft : color::kBorder);
             }
             ImGui::TableNextColumn();
@@ -74,7 +79,8 @@ void draw_partners(const AppState& s, const ui::Fonts& fonts, Actions& actions) 
             for (const auto& inv : p.invitations) {
                 if (inv.state != "pending" && inv.state != "accepted") continue;
                 for (const auto& c : inv.contacts)
-                    people += (people.empty() ? "" : ", ") + (c.name.empty() ? c.upn : c.name) + " (" + c.status + ")";
+                    people += (people.empty() ? "" : ", ") + (c.name.empty() ? c.upn : c.name) +
+                              " (" + c.status + ")";
             }
             ImGui::AlignTextToFramePadding();
             ImGui::TextWrapped("%s", people.empty() ? "—" : people.c_str());

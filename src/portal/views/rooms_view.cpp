@@ -1,6 +1,7 @@
 #include "views/rooms_view.hpp"
 
 #include "imgui.h"
+#include "mtm/validation.hpp"
 #include "ui/widgets.hpp"
 
 namespace portal::views {
@@ -11,11 +12,16 @@ namespace color = ui::color;
 namespace {
 
 void health_chip(const std::string& health) {
-    if (health == "healthy") ui::chip("Healthy", color::kSuccess, color::kSuccessSoft);
-    else if (health == "unhealthy") ui::chip("Unhealthy", color::kDanger, color::kDangerSoft);
-    else if (health == "onboarding") ui::chip("Onboarding", color::kAccent, color::kAccentSoft);
-    else if (health == "suppressed") ui::chip("Suppressed", color::kTextMuted, color::kBorder);
-    else ui::chip("Unmonitored", color::kWarning, color::kWarningSoft);
+    if (health == "healthy")
+        ui::chip("Healthy", color::kSuccess, color::kSuccessSoft);
+    else if (health == "unhealthy")
+        ui::chip("Unhealthy", color::kDanger, color::kDangerSoft);
+    else if (health == "onboarding")
+        ui::chip("Onboarding", color::kAccent, color::kAccentSoft);
+    else if (health == "suppressed")
+        ui::chip("Suppressed", color::kTextMuted, color::kBorder);
+    else
+        ui::chip("Unmonitored", color::kWarning, color::kWarningSoft);
 }
 
 }  // namespace
@@ -23,14 +29,16 @@ void health_chip(const std::string& health) {
 void draw_rooms(const AppState& s, const ui::Fonts& fonts, Actions& actions) {
     const TenantChoice* t = s.selected_tenant();
     std::string title = "Rooms" + (t ? " · " + t->name : std::string());
-    ui::section_title(fonts, title.c_str(),
-                      t && !t->own ? "The rooms this customer lets you manage." : "Your organisation's rooms.");
+    ui::section_title(
+        fonts, title.c_str(),
+        t && !t->own ? "The rooms this customer lets you manage." : "Your organisation's rooms.");
     if (!s.can(mtm::Permission::rooms_view)) {
         ui::muted(s.why_not(mtm::Permission::rooms_view));
         return;
     }
     if (!s.page_error.empty()) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kDanger), "%s", s.page_error.c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kDanger), "%s",
+                           s.page_error.c_str());
         if (ui::secondary_button("Try again")) actions.push_back({Action::Kind::reload, ""});
         return;
     }
@@ -40,7 +48,8 @@ void draw_rooms(const AppState& s, const ui::Fonts& fonts, Actions& actions) {
     }
     static char filter[96] = "";
     ImGui::SetNextItemWidth(px(320));
-    ImGui::InputTextWithHint("##room-filter", "Filter by name, site or country", filter, sizeof filter);
+    ImGui::InputTextWithHint("##room-filter", "Filter by name, site or country", filter,
+                             sizeof filter);
     ui::expose("Room filter");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
@@ -50,11 +59,14 @@ void draw_rooms(const AppState& s, const ui::Fonts& fonts, Actions& actions) {
     std::string needle = mtm::lower(filter);
     std::vector<const RoomRow*> rows;
     for (const auto& r : s.rooms)
-        if (needle.empty() || mtm::lower(r.display_name + " " + r.site + " " + r.country).find(needle) != std::string::npos)
+        if (needle.empty() ||
+            mtm::lower(r.display_name + " " + r.site + " " + r.country).find(needle) !=
+                std::string::npos)
             rows.push_back(&r);
 
-    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
-                            ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                            ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
+                            ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
     if (ImGui::BeginTable("##rooms", 6, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Room", ImGuiTableColumnFlags_WidthStretch, 2.0f);
@@ -89,7 +101,8 @@ void draw_rooms(const AppState& s, const ui::Fonts& fonts, Actions& actions) {
                 ImGui::TableNextColumn();
                 // The same policy code as the service, on the snapshot: instant and exact.
                 bool allowed = mtm::evaluate(s.access, mtm::Permission::rooms_reset_key, r.facts());
-                std::string reason = allowed ? std::string() : s.why_not(mtm::Permission::rooms_reset_key);
+                std::string reason =
+                    allowed ? std::string() : s.why_not(mtm::Permission::rooms_reset_key);
                 ImGui::PushID(r.id.c_str());
                 bool busy = s.busy_id == r.id;
                 if (ui::gated_button(busy ? "Resetting…" : "Reset key", allowed && !busy, reason))

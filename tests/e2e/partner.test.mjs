@@ -1,0 +1,98 @@
+// Partner flows in the browser against the real service (demo world, scratch database):
+// invitations (listed contacts only), accept → the customer joins the switcher, client-side
+// permission checks with their reasons, and the service refusing what the UI would block.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { clickItem, item, launchBrowser, openPortal, screenshot, settle, signIn, startServe } from "./harness.mjs";
+
+let serve, chrome;
+before(async () => {
+  serve = await startServe();
+  chrome = await launchBrowser();
+});
+after(async () => {
+  await chrome?.close();
+  await serve?.stop();
+});
+
+const labels = (page) => page.evaluate(() => Object.keys(window.__roomkeeper.items || {}));
+
+test("a listed partner contact accepts an invitation and the customer appears in the switcher", async () => {
+  const { page, errors, context } = await openPortal(chrome.browser, serve.url);
+  await signIn(page, "nia@northwind.example");
+  await item(page, "Accept:Tailspin Toys");
+  await screenshot(page, "partner-customers.png");
+  await clickItem(page, "Tenant switcher");
+  assert.ok(!(await labels(page)).includes("Tenant:Tailspin Toys"), "Tailspin is not a customer yet");
+  await page.keyboard.press("Escape");
+  await settle(page);
+
+  await clickItem(page, "Accept:Tailspin Toys");
+  await page.waitForFunction(() => /You now manage Tailspin Toys/.test(document.getElementById("status").textContent));
+  await settle(page);
+  assert.ok((await labels(page)).includes("Customer:Tailspin Toys"));
+  await clickItem(page, "Tenant switcher");
+  await item(page, "Tenant:Tailspin Toys");
+  await screenshot(page, "partner-switcher.png");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("an unlisted partner admin sees no invitation", async () => {
+  const { page, context } = await openPortal(chrome.browser, serve.url);
+  await signIn(page, "admin@northwind.example");
+  await item(page, "Tab:Customers");
+  const accepts = (await labels(page)).filter((l) => l.startsWith("Accept:"));
+  assert.deepEqual(accepts, []);
+  await context.close();
+});
+
+test("a help-desk user sees Reset key disabled, with the reason", async () => {
+  const { page, context } = await openPortal(chrome.browser, serve.url);
+  await signIn(page, "nat@northwind.example");
+  await clickItem(page, "Tenant switcher");
+  await clickItem(page, "Tenant:Contoso");
+  const keys = await page.waitForFunction(
+    () => {
+      const found = Object.entries(window.__roomkeeper.items || {}).filter(([l]) => l.startsWith("Reset key:"));
+      return found.length ? found : null;
+    }, null,
+    { timeout: 15000 });
+  const entries = await keys.jsonValue();
+  assert.ok(entries.length > 0, "rooms are listed");
+  for (const [, it] of entries) {
+    assert.equal(it.enabled, false);
+    assert.match(it.note, /rooms\.resetKey/);
+  }
+  // Hover one to show the tooltip, for the screenshot.
+  const [, first] = entries[0];
+  await page.mouse.move(first.x + first.w / 2, first.y + first.h / 2);
+  await settle(page);
+  await screenshot(page, "helpdesk-rooms.png");
+
+  // Forcing the call the UI blocks: the service refuses it with the same reason.
+  const refused = await page.evaluate(async () => {
+    const token = sessionStorage.getItem("roomkeeper.token");
+    const customers = await (await fetch("/api/v1/customers", { headers: { Authorization: `Bearer ${token}` } })).json();
+    const contoso = customers.items.find((c) => c.name === "Contoso").tenantId;
+    const rooms = await (await fetch(`/api/v1/tenants/${contoso}/rooms?limit=1`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    const r = await fetch(`/api/v1/tenants/${contoso}/rooms/${rooms.items[0].id}/reset-key`,
+                          { method: "POST", headers: { Authorization: `Bearer ${token}` } });
+    return { status: r.status, body: await r.json() };
+  });
+  assert.equal(refused.status, 403);
+  assert.equal(refused.body.missing, "rooms.resetKey");
+  await context.close();
+});
+
+test("signing out returns to the sign-in form and forgets the token", async () => {
+  const { page, context } = await openPortal(chrome.browser, serve.url);
+  await signIn(page, "admin@contoso.example");
+  await item(page, "Partner:Northwind Managed Services");
+  await screenshot(page, "customer-partners.png");
+  await clickItem(page, "User menu");
+  await clickItem(page, "Sign out");
+  await page.waitForSelector("#signin:not([hidden])");
+  assert.equal(await page.evaluate(() => sessionStorage.getItem("roomkeeper.token")), null);
+  await context.close();
+});
