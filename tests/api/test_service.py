@@ -75,6 +75,33 @@ class DurabilityTest(ScratchDb):
             self.assertEqual(len(s.as_user(nia, "GET", "/api/v1/tenants/t-contoso/rooms")[2]["items"]), 2)
 
 
+class AuditTest(ScratchDb):
+    def test_audit_csv_parses_with_the_exact_header_and_filters_by_actor_tenant(self):
+        import csv
+        import io
+        with self.server() as s:
+            ann, nia = s.login("ann@contoso.example"), s.login("nia@northwind.example")
+            _, _, inv = s.as_user(ann, "POST", "/api/v1/partners/invitations", INVITE)
+            s.as_user(nia, "POST", f"/api/v1/invitations/{inv['id']}/accept")
+            s.as_user(nia, "POST", "/api/v1/tenants/t-contoso/rooms/r-oslo-1/reset-key")  # refused: 403
+            s.as_user(ann, "POST", "/api/v1/tenants/t-contoso/room-groups", {"name": 'Quote "and", comma'})
+            status, headers, text = s.as_user(ann, "GET", "/api/v1/tenants/t-contoso/audit?format=csv")
+            self.assertEqual(status, 200)
+            self.assertTrue(headers["content-type"].startswith("text/csv"))
+            rows = list(csv.reader(io.StringIO(text)))
+            self.assertEqual(rows[0], ["activity.category", "activity.objectName", "activity.operation",
+                                       "activity.resultStatus", "activity.tenantId", "creationTime", "user.userId",
+                                       "user.userTenantId"])
+            self.assertTrue(all(len(r) == 8 for r in rows[1:]))
+            self.assertIn('Quote "and", comma', [r[1] for r in rows])
+            partner_rows = [r for r in rows[1:] if r[7] == "t-northwind"]
+            self.assertEqual({r[3] for r in partner_rows}, {"Successful", "Failed"})  # the refusal is there
+            _, _, only = s.as_user(ann, "GET", "/api/v1/tenants/t-contoso/audit?format=csv&actorTenantId=t-northwind")
+            filtered = list(csv.reader(io.StringIO(only)))[1:]
+            self.assertEqual(len(filtered), len(partner_rows))
+            self.assertTrue(all(r[7] == "t-northwind" for r in filtered))
+
+
 class RaceTest(ScratchDb):
     def test_two_contacts_accepting_at_once_make_one_relationship_with_both_admins(self):
         with self.server() as s:
