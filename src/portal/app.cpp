@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "backend/local_backend.hpp"
 #include "imgui.h"
 #include "platform/platform.hpp"
 #include "trm/json_io.hpp"
@@ -25,12 +26,50 @@ const TenantChoice* AppState::selected_tenant() const {
     return nullptr;
 }
 
-App::App(std::unique_ptr<FetchBackend> backend)
-    : backend_(std::move(backend)), connection_(*backend_, platform::now_seconds) {}
+App::App(std::unique_ptr<Backend> backend, bool start_offline)
+    : backend_(std::move(backend)),
+      connection_(std::make_unique<ServiceConnection>(*backend_, platform::now_seconds)),
+      start_offline_(start_offline) {}
 
 void App::start() {
     platform::on_sign_in([this](std::string upn) { sign_in(upn); });
-    connection_.check();
+    if (start_offline_)
+        open_offline_demo();
+    else
+        connection_->check();
+}
+
+void App::open_offline_demo() {
+    if (loading_demo_) return;
+    loading_demo_ = true;
+    demo_error_.clear();
+    // The demo world is a separate file, fetched only for the offline demo: the live portal's
+    // first load does not pay for it.
+    platform::http_request(
+        {"GET", "demo/world.json", {}, {}, 30000}, [this](platform::HttpResponse r) {
+            loading_demo_ = false;
+            json world = r.status == 200 ? json::parse(r.body, nullptr, false) : json();
+            if (world.is_discarded() || !world.is_object()) {
+                demo_error_ =
+                    "The offline demo could not be loaded (demo/world.json: " +
+                    (r.status ? "HTTP " + std::to_string(r.status) : std::string("no answer")) +
+                    ").";
+                toast(demo_error_, true);
+                return;
+            }
+            try {
+                backend_ = std::make_unique<LocalBackend>(world);
+            } catch (const std::exception& e) {
+                demo_error_ = std::string("The offline demo could not start: ") + e.what();
+                toast(demo_error_, true);
+                return;
+            }
+            connection_.reset();
+            state_ = AppState{};
+            state_.offline = true;
+            was_connected_ = true;
+            on_connected();
+        });
 }
 
 void App::rebuild_for_scale(float scale) {
@@ -265,6 +304,57 @@ void App::apply(const views::Action& a) {
                           true);  // never hide a refusal
                 });
             return;
+        case K::open_invite:
+            state_.invite = InviteDraft{};
+            state_.invite.open = true;
+            call("GET", "/tenants/" + state_.me.tenant_id + "/room-groups?limit=500", nullptr,
+                 [this](const ApiResult& r) {
+                     state_.room_groups.clear();
+                     for (const auto& j : r.body.value("items", json::array()))
+                         state_.room_groups.push_back(RoomGroupRow::from_json(j));
+                 });
+            call("GET", "/tenants/" + state_.me.tenant_id + "/rooms?limit=500", nullptr,
+                 [this](const ApiResult& r) {
+                     state_.rooms.clear();
+                     for (const auto& j : r.body.value("items", json::array()))
+                         state_.rooms.push_back(RoomRow::from_json(j));
+                 });
+            return;
+        case K::send_invite:
+            state_.invite.sending = true;
+            state_.invite.errors.clear();
+            call(
+                "POST", "/partners/invitations", state_.invite.to_request(),
+                [this](const ApiResult& r) {
+                    state_.invite = InviteDraft{};
+                    toast("Invitation sent to " +
+                              r.body.value("partnerName", std::string("the partner")) + ".",
+                          false);
+                    load_page();
+                },
+                [this](const ApiResult& r) {
+                    state_.invite.sending = false;
+                    if (r.problem)
+                        for (const auto& e : r.problem->errors)
+                            state_.invite.errors.emplace_back(e.field, e.message);
+                    if (state_.invite.errors.empty())
+                        state_.invite.errors.emplace_back("", r.error_message());
+                });
+            return;
+        case K::remove_partner:
+            state_.busy_id = a.id;
+            call(
+                "DELETE", "/partners/" + a.id, nullptr,
+                [this](const ApiResult&) {
+                    state_.busy_id.clear();
+                    toast("Partner removed. Its people lost access to your rooms at once.", false);
+                    load_page();
+                },
+                [this](const ApiResult& r) {
+                    state_.busy_id.clear();
+                    toast("Could not remove the partner: " + r.error_message(), true);
+                });
+            return;
         case K::sign_out:
             sign_out("");
             return;
@@ -277,20 +367,26 @@ void App::apply(const views::Action& a) {
 // --- frame --------------------------------------------------------------------------------------
 
 void App::frame() {
-    double next_retry = connection_.poll();
-    if (next_retry >= 0) platform::request_redraw_in(std::min(1.0, next_retry));  // countdown ticks
-    if (connection_.state() == ConnectionState::connected && !was_connected_) {
-        was_connected_ = true;
-        on_connected();
+    if (connection_) {
+        double next_retry = connection_->poll();
+        if (next_retry >= 0)
+            platform::request_redraw_in(std::min(1.0, next_retry));  // countdown ticks
+        if (connection_->state() == ConnectionState::connected && !was_connected_) {
+            was_connected_ = true;
+            on_connected();
+        }
     }
+    bool online = !connection_ || connection_->state() == ConnectionState::connected;
 
     ui::begin_locators();
     ImGui::PushFont(fonts_.body);
     views::Actions actions;
-    if (state_.phase == Phase::connecting || connection_.state() != ConnectionState::connected) {
-        views::HomeViewModel model{connection_, fonts_, backend_->describe(),
-                                   platform::now_seconds()};
-        if (views::draw_home(model).retry_now) connection_.check();
+    if (connection_ && (state_.phase == Phase::connecting || !online)) {
+        views::HomeViewModel model{*connection_, fonts_, backend_->describe(),
+                                   platform::now_seconds(), loading_demo_};
+        auto home = views::draw_home(model);
+        if (home.retry_now) connection_->check();
+        if (home.offline_demo) open_offline_demo();
     } else {
         actions = views::draw_header(state_, fonts_);
         if (state_.phase == Phase::ready) {
@@ -299,14 +395,15 @@ void App::frame() {
                     views::draw_customers(state_, fonts_, actions);
                     break;
                 case Page::partners:
-                    views::draw_partners(state_, fonts_, actions);
+                    views::draw_partners(state_, state_.invite, fonts_, actions);
                     break;
                 case Page::rooms:
                     views::draw_rooms(state_, fonts_, actions);
                     break;
             }
-        } else if (state_.phase == Phase::loading) {
-            ui::centered_spinner("Loading your access…");
+        } else if (state_.phase == Phase::loading || state_.phase == Phase::connecting) {
+            ui::centered_spinner(state_.phase == Phase::connecting ? "Starting the offline demo…"
+                                                                   : "Loading your access…");
             platform::request_redraw();
         }
         views::end_page();
@@ -321,30 +418,33 @@ void App::frame() {
     platform::publish_locators(ui::end_locators());
 
     for (const auto& a : actions) apply(a);
-    if (connection_.state() == ConnectionState::checking || state_.loading_page)
+    if ((connection_ && connection_->state() == ConnectionState::checking) || state_.loading_page)
         platform::request_redraw();
     publish_status();
 }
 
 void App::publish_status() {
     std::string status;
-    if (connection_.state() == ConnectionState::checking && !was_connected_)
+    if (connection_ && connection_->state() == ConnectionState::checking && !was_connected_)
         status = "Contacting the TRM service…";
-    else if (connection_.state() == ConnectionState::unreachable)
-        status = "TRM service unreachable. " + connection_.detail();
+    else if (connection_ && connection_->state() == ConnectionState::unreachable)
+        status = "TRM service unreachable. " + connection_->detail();
     else if (state_.phase == Phase::signed_out)
-        status = "Connected to TRM service. Sign in to continue.";
+        status = state_.offline ? "Offline demo ready. Sign in to continue."
+                                : "Connected to TRM service. Sign in to continue.";
     else if (state_.phase == Phase::ready)
         status = "Signed in as " + state_.me.display_name + " (" + state_.me.tenant_name + ")";
     else
-        status = "Connected to TRM service";
+        status = state_.offline ? "Starting the offline demo…" : "Connected to TRM service";
     if (status != announced_ && (toasts_.empty() || state_.phase != Phase::ready)) {
         announced_ = status;
         platform::announce(status);
     }
-    bool settled = connection_.settled() &&
-                   (connection_.state() != ConnectionState::connected ||
-                    state_.phase == Phase::signed_out || state_.phase == Phase::ready);
+    bool settled = connection_
+                       ? connection_->settled() &&
+                             (connection_->state() != ConnectionState::connected ||
+                              state_.phase == Phase::signed_out || state_.phase == Phase::ready)
+                       : state_.phase == Phase::signed_out || state_.phase == Phase::ready;
     if (!ready_signalled_ && settled) {
         ready_signalled_ = true;
         platform::signal_ready();

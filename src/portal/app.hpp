@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "backend/fetch_backend.hpp"
+#include "backend/backend.hpp"
 #include "connection.hpp"
 #include "model.hpp"
 #include "ui/theme.hpp"
@@ -21,6 +21,7 @@ enum class Page { customers, partners, rooms };
 // Everything views draw from. Filled by App from the service's answers.
 struct AppState {
     Phase phase = Phase::connecting;
+    bool offline = false;  // the offline demo: the service runs in this page
     Page page = Page::customers;
     Me me;
     mtm::AccessSnapshot access;
@@ -30,6 +31,8 @@ struct AppState {
     std::vector<CustomerRow> customers;      // partner: my customers
     std::vector<PartnerRow> partners;        // customer: my partners
     std::vector<RoomRow> rooms;              // rooms of the selected tenant that I can see
+    std::vector<RoomGroupRow> room_groups;   // of the selected tenant (for scope pickers)
+    InviteDraft invite;                      // customer: the Add partner wizard
     bool rooms_truncated = false;
     bool loading_page = false;
     std::string page_error;  // why the page could not be loaded
@@ -51,7 +54,8 @@ struct Toast {
 
 class App {
   public:
-    explicit App(std::unique_ptr<FetchBackend> backend);
+    // start_offline: open the offline demo at once (?demo=1) instead of looking for the service.
+    App(std::unique_ptr<Backend> backend, bool start_offline);
 
     void start();
     void rebuild_for_scale(float scale);
@@ -59,6 +63,7 @@ class App {
 
   private:
     void on_connected();
+    void open_offline_demo();
     void sign_in(const std::string& upn);
     void sign_out(const std::string& why);
     void load_session();
@@ -71,8 +76,11 @@ class App {
               std::function<void(const ApiResult&)> ok,
               std::function<void(const ApiResult&)> failed = {});
 
-    std::unique_ptr<FetchBackend> backend_;
-    ServiceConnection connection_;
+    std::unique_ptr<Backend> backend_;
+    std::unique_ptr<ServiceConnection> connection_;
+    bool start_offline_ = false;
+    bool loading_demo_ = false;
+    std::string demo_error_;
     ui::Fonts fonts_;
     AppState state_;
     std::vector<Toast> toasts_;

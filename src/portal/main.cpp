@@ -8,7 +8,8 @@
 int main() {
     // Same origin by default (serve.py proxies /api/); ?api=http://host:port talks elsewhere.
     auto base = portal::platform::page_query_parameter("api").value_or("");
-    static portal::App app(std::make_unique<portal::FetchBackend>(base));
+    bool demo = portal::platform::page_query_parameter("demo").value_or("") == "1";
+    static portal::App app(std::make_unique<portal::FetchBackend>(base), demo);
     portal::platform::run({
         .rebuild_for_scale = [](float scale) { app.rebuild_for_scale(scale); },
         .frame = [] { app.frame(); },

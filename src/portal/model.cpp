@@ -102,4 +102,24 @@ RoomRow RoomRow::from_json(const json& j) {
             str(j, "appVersion"), str(j, "deviceModel"), strings(j, "roomGroupIds")};
 }
 
+RoomGroupRow RoomGroupRow::from_json(const json& j) {
+    RoomGroupRow g{str(j, "id"), str(j, "name"), strings(j, "roomIds").size()};
+    return g;
+}
+
+json InviteDraft::to_request() const {
+    json contacts_json = json::array();
+    for (const auto& c : contacts)
+        if (c.upn[0] || c.name[0]) contacts_json.push_back({{"name", c.name}, {"upn", c.upn}});
+    json scope =
+        all_rooms
+            ? json{{"allRooms", true}, {"roomIds", json::array()}, {"roomGroupIds", json::array()}}
+            : json{{"allRooms", false}, {"roomIds", room_ids}, {"roomGroupIds", room_group_ids}};
+    json body = {{"partnerDomain", domain}, {"contacts", contacts_json},
+                 {"scope", scope},          {"expiresInDays", expires_days},
+                 {"approval", "auto"},      {"termsAccepted", terms}};
+    if (note[0]) body["note"] = note;
+    return body;
+}
+
 }  // namespace portal

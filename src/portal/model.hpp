@@ -60,6 +60,34 @@ struct RoomRow {  // GET /tenants/{tid}/rooms
     mtm::RoomFacts facts() const { return {tenant_id, id, room_group_ids}; }
 };
 
+struct RoomGroupRow {  // GET /tenants/{tid}/room-groups
+    std::string id, name;
+    std::size_t room_count = 0;
+    static RoomGroupRow from_json(const json& j);
+};
+
+// The "Add partner" wizard's draft (customer side). UI state: views edit it in place; the App
+// turns it into POST /partners/invitations.
+struct InviteDraft {
+    struct Contact {
+        char name[96] = "";
+        char upn[128] = "";
+    };
+    bool open = false;
+    int step = 0;  // 0 partner, 1 contacts, 2 rooms, 3 terms, 4 review
+    char domain[128] = "";
+    std::vector<Contact> contacts{Contact{}};
+    bool all_rooms = true;
+    std::vector<std::string> room_ids, room_group_ids;
+    int expires_days = 14;
+    char note[256] = "";
+    bool terms = false;
+    bool sending = false;
+    std::vector<std::pair<std::string, std::string>> errors;  // field → message, from the service
+
+    json to_request() const;
+};
+
 // The date part of an ISO time ("2026-11-27T17:00:00Z" → "2026-11-27").
 std::string date_of(const std::string& iso);
 

@@ -100,8 +100,18 @@ export async function item(page, label, timeout = 10000) {
   return handle.jsonValue();
 }
 
+// Clicks a control by label, scrolling the canvas (mouse wheel) until it is on screen. Brings
+// the page to the front first: background pages get no animation frames, so they never draw.
 export async function clickItem(page, label) {
-  const it = await item(page, label);
+  await page.bringToFront();
+  let it = await item(page, label);
+  const view = page.viewportSize();
+  for (let i = 0; i < 30 && (it.y + it.h > view.height - 10 || it.y < 70); i++) {
+    await page.mouse.move(view.width / 2, view.height / 2);
+    await page.mouse.wheel(0, it.y < 70 ? -200 : 200);
+    await settle(page);
+    it = await item(page, label);
+  }
   await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
   await settle(page);
 }

@@ -19,6 +19,7 @@ class ScriptedBackend final : public portal::Backend {
         pending.push_back(std::move(done));
     }
     std::string describe() const override { return "scripted"; }
+    void set_token(std::string) override {}
 
     void answer(int status, const std::string& body) {
         auto done = std::move(pending.front());

@@ -34,6 +34,10 @@ class Backend {
                       std::function<void(ApiResult)> done) = 0;
     // Where requests go, for the UI ("this page's service", or a URL given with ?api=).
     virtual std::string describe() const = 0;
+    // The bearer token sent with every call from now on ("" signs out).
+    virtual void set_token(std::string token) = 0;
+    // True for the offline demo: the service runs inside the page.
+    virtual bool offline() const { return false; }
 };
 
 }  // namespace portal

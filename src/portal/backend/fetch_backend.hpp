@@ -13,7 +13,7 @@ class FetchBackend final : public Backend {
               std::function<void(ApiResult)> done) override;
     std::string describe() const override;
 
-    void set_token(std::string token) { token_ = std::move(token); }
+    void set_token(std::string token) override { token_ = std::move(token); }
 
   private:
     std::string base_url_;

@@ -2,6 +2,7 @@
 // The portal's seam to the browser. Everything that touches emscripten, WebGL or JavaScript
 // lives behind this header, in exactly one file per platform (platform/web.cpp today), so the
 // rest of the portal is plain C++ that also builds natively for tests.
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -31,6 +32,10 @@ void request_redraw_in(double seconds);
 
 // Seconds since an arbitrary start, monotonic.
 double now_seconds();
+// Wall-clock time, seconds since the Unix epoch (UTC).
+std::int64_t unix_time();
+// Runs `fn` soon, after the current frame or event handler has returned.
+void defer(std::function<void()> fn);
 
 // Mirrors a status line into the page's aria-live region (screen readers, tests).
 void announce(std::string_view text);

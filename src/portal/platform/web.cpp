@@ -509,6 +509,21 @@ double now_seconds() {
     return emscripten_get_now() / 1000.0;
 }
 
+std::int64_t unix_time() {
+    return static_cast<std::int64_t>(emscripten_date_now() / 1000.0);
+}
+
+void defer(std::function<void()> fn) {
+    auto* heap = new std::function<void()>(std::move(fn));
+    emscripten_set_timeout(
+        [](void* p) {
+            std::unique_ptr<std::function<void()>> f(static_cast<std::function<void()>*>(p));
+            (*f)();
+            changed();
+        },
+        0, heap);
+}
+
 void announce(std::string_view text) {
     js_announce(std::string(text).c_str());
 }

@@ -13,6 +13,9 @@ struct Action {
         accept_invitation,  // id: invitation id
         deny_invitation,    // id: invitation id
         reset_key,          // id: room id
+        open_invite,        // customer: start the Add partner wizard (loads rooms and groups)
+        send_invite,        // customer: send the wizard's invitation
+        remove_partner,     // id: partner tenant id
         sign_out,
         reload,
     };

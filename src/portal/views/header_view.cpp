@@ -119,6 +119,19 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
             actions.push_back({Action::Kind::select_page, "rooms"});
         ui::expose("Tab:Rooms");
 
+        // Which backend is in use, always visible.
+        ImGui::SameLine(0, px(16));
+        ImGui::SetCursorScreenPos(
+            ImVec2(ImGui::GetCursorScreenPos().x, origin.y + (bar - px(22)) / 2));
+        ImGui::PushFont(fonts.small);
+        if (s.offline)
+            ui::chip("Offline demo — changes stay in this browser", color::kWarning,
+                     color::kWarningSoft);
+        else
+            ui::chip("Live service", color::kSuccess, color::kSuccessSoft);
+        ui::expose(s.offline ? "Mode:offline" : "Mode:live");
+        ImGui::PopFont();
+
         // User menu.
         std::string who = s.me.display_name;
         ImGui::PushFont(fonts.small);

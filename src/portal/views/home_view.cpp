@@ -141,7 +141,19 @@ HomeViewActions draw_home(const HomeViewModel& m) {
         case ConnectionState::unreachable: {
             text_colored(color::kDanger, "TRM service unreachable");
             ImGui::TextWrapped("%s", c.detail().c_str());
+            ui::muted(
+                "You can also try the offline demo: the service then runs inside this page over "
+                "sample "
+                "data, and changes stay in this browser.");
             if (ui::primary_button("Retry now")) actions.retry_now = true;
+            ui::expose("Retry now");
+            ImGui::SameLine();
+            if (m.loading_demo) ImGui::BeginDisabled();
+            if (ui::secondary_button(m.loading_demo ? "Opening the demo…"
+                                                    : "Open the offline demo"))
+                actions.offline_demo = true;
+            ui::expose("Open the offline demo");
+            if (m.loading_demo) ImGui::EndDisabled();
             if (c.retry_at() >= 0) {
                 ImGui::SameLine();
                 ImGui::AlignTextToFramePadding();

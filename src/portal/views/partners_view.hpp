@@ -4,5 +4,7 @@
 #include "views/actions.hpp"
 
 namespace portal::views {
-void draw_partners(const AppState& state, const ui::Fonts& fonts, Actions& actions);
-}
+// `invite` is the Add partner wizard's draft, edited in place by the wizard.
+void draw_partners(const AppState& state, InviteDraft& invite, const ui::Fonts& fonts,
+                   Actions& actions);
+}  // namespace portal::views

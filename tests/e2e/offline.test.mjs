@@ -1,0 +1,57 @@
+// The offline demo: the service's own handlers run in the page over the demo world. No request
+// may reach /api/, and the same flows work — including the service's refusals.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { clickItem, item, launchBrowser, openPortal, screenshot, settle, signIn, startServe } from "./harness.mjs";
+
+let serve, chrome;
+before(async () => {
+  serve = await startServe();
+  chrome = await launchBrowser();
+});
+after(async () => {
+  await chrome?.close();
+  await serve?.stop();
+});
+
+test("the service being unreachable offers the offline demo, which works without it", async () => {
+  const apiCalls = [];
+  const { page, errors, context } = await openPortal(chrome.browser, serve.url, {}, async (p) => {
+    await p.route("**/api/**", (route) => {
+      apiCalls.push(route.request().url());
+      return route.abort("connectionrefused");
+    });
+  });
+  assert.match(await page.textContent("#status"), /^TRM service unreachable/);
+  const before = apiCalls.length;
+  await clickItem(page, "Open the offline demo");
+  await page.waitForFunction(() => /^Offline demo ready/.test(document.getElementById("status").textContent), null,
+                             { timeout: 30000 });
+  await signIn(page, "nia@northwind.example");
+  await item(page, "Mode:offline");
+  await clickItem(page, "Accept:Alpine Ski House");
+  await page.waitForFunction(() => /You now manage Alpine Ski House/.test(document.getElementById("status").textContent));
+  await settle(page);
+  await item(page, "Customer:Alpine Ski House");
+  await screenshot(page, "offline-demo.png");
+  // Only the health checks before the switch went to the network; the demo itself made none.
+  assert.equal(apiCalls.length, before);
+  // The page itself logs no errors (the refused health checks are the browser's own lines).
+  assert.deepEqual(errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(e)), []);
+  await context.close();
+});
+
+test("?demo=1 opens the offline demo directly, with the service's refusals", async () => {
+  const { page, context } = await openPortal(chrome.browser, serve.url + "?demo=1");
+  await signIn(page, "nat@northwind.example");
+  await clickItem(page, "Tenant switcher");
+  await clickItem(page, "Tenant:Contoso");
+  const key = await page.waitForFunction(() => {
+    const found = Object.entries(window.__roomkeeper.items || {}).find(([l]) => l.startsWith("Reset key:"));
+    return found ? found[1] : null;
+  }, null, { timeout: 15000 });
+  const it = await key.jsonValue();
+  assert.equal(it.enabled, false);
+  assert.match(it.note, /rooms\.resetKey/);
+  await context.close();
+});
