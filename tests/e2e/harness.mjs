@@ -106,9 +106,9 @@ export async function clickItem(page, label) {
   await page.bringToFront();
   let it = await item(page, label);
   const view = page.viewportSize();
-  for (let i = 0; i < 30 && (it.y + it.h > view.height - 10 || it.y < 70); i++) {
+  for (let i = 0; i < 30 && (it.y + it.h > view.height - 10 || it.y < 0); i++) {
     await page.mouse.move(view.width / 2, view.height / 2);
-    await page.mouse.wheel(0, it.y < 70 ? -200 : 200);
+    await page.mouse.wheel(0, it.y < 0 ? -200 : 200);
     await settle(page);
     it = await item(page, label);
   }

@@ -115,6 +115,7 @@ struct State {
     double last_frame_time = 0;
     double pixel_ratio = 0;  // the ratio fonts and style were last built for
     bool fonts_uploaded = false;
+    bool blink_pending = false;  // a text field is active: wake twice a second for its cursor
     // Dear ImGui 1.86 samples input once per frame: a press and release that both arrive
     // between two frames (a quick click, an automated one) would be lost. A release that comes
     // before any frame saw the press is held back until one has.
@@ -242,9 +243,20 @@ void draw_frame() {
 EM_BOOL on_animation_frame(double, void*) {
     g.frame_scheduled = false;
     draw_frame();
-    // A text field being edited keeps drawing so its cursor blinks; otherwise draw only the
-    // few frames ImGui needs to settle after a change, then go idle.
-    if (--g.frames_wanted > 0 || ImGui::GetIO().WantTextInput) schedule_frame();
+    // Draw the few frames ImGui needs to settle after a change, then go idle; a text field being
+    // edited wakes the page twice a second so its cursor still blinks.
+
+    if (--g.frames_wanted > 0)
+        schedule_frame();
+    else if (ImGui::GetIO().WantTextInput && !g.blink_pending) {
+        g.blink_pending = true;
+        emscripten_set_timeout(
+            [](void*) {
+                g.blink_pending = false;
+                changed();
+            },
+            500, nullptr);
+    }
     return EM_FALSE;
 }
 
