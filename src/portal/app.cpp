@@ -33,6 +33,7 @@ App::App(std::unique_ptr<Backend> backend, bool start_offline)
 
 void App::start() {
     platform::on_sign_in([this](std::string upn) { sign_in(upn); });
+    platform::on_hash_change([this](std::string hash) { follow_hash(hash); });
     if (start_offline_)
         open_offline_demo();
     else
@@ -158,8 +159,12 @@ void App::load_session() {
             if (state_.phase == Phase::loading)
                 state_.page = state_.me.partner_program ? Page::customers : Page::partners;
             if (!state_.selected_tenant()) state_.tenant_id = state_.me.tenant_id;
+            bool first = state_.phase != Phase::ready;
             state_.phase = Phase::ready;
-            load_page();
+            if (first && parse_route(platform::location_hash()))
+                follow_hash(platform::location_hash());  // a deep link or a reload
+            else
+                load_page();
         });
     });
 }
@@ -167,6 +172,7 @@ void App::load_session() {
 // --- pages --------------------------------------------------------------------------------------
 
 void App::load_page() {
+    sync_hash();
     state_.loading_page = true;
     state_.page_error.clear();
     auto done = [this] { state_.loading_page = false; };
@@ -229,6 +235,36 @@ void App::load_page() {
                 fail);
             break;
     }
+}
+
+void App::follow_hash(const std::string& hash) {
+    auto route = parse_route(hash);
+    if (!route || state_.phase != Phase::ready) return;
+    Page page = route->page == Route::Page::rooms      ? Page::rooms
+                : route->page == Route::Page::partners ? Page::partners
+                                                       : Page::customers;
+    std::string tenant = page == Page::rooms ? route->tenant_id : state_.me.tenant_id;
+    // Only places this user may go: an unknown customer falls back to my own organisation.
+    if (std::none_of(state_.tenants.begin(), state_.tenants.end(),
+                     [&](const TenantChoice& t) { return t.tenant_id == tenant; }))
+        tenant = state_.me.tenant_id;
+    if (page == Page::customers && !state_.partner_user()) page = Page::partners;
+    if (page == Page::partners && state_.partner_user()) page = Page::customers;
+    ++generation_;
+    state_.page = page;
+    state_.tenant_id = tenant;
+    load_page();
+}
+
+void App::sync_hash() {
+    if (state_.phase != Phase::ready) return;
+    Route r;
+    r.page = state_.page == Page::rooms      ? Route::Page::rooms
+             : state_.page == Page::partners ? Route::Page::partners
+                                             : Route::Page::customers;
+    if (r.page == Route::Page::rooms) r.tenant_id = state_.tenant_id;
+    std::string hash = build_route(r);
+    if (hash != platform::location_hash()) platform::push_location_hash(hash);
 }
 
 void App::apply(const views::Action& a) {

@@ -10,6 +10,7 @@
 #include "backend/backend.hpp"
 #include "connection.hpp"
 #include "model.hpp"
+#include "route.hpp"
 #include "ui/theme.hpp"
 #include "views/actions.hpp"
 
@@ -69,6 +70,10 @@ class App {
     void load_session();
     void load_page();
     void apply(const views::Action& action);
+    // Deep links: follow the URL hash (after sign-in, and on back/forward), and write it back
+    // whenever the page or the customer changes.
+    void follow_hash(const std::string& hash);
+    void sync_hash();
     void toast(std::string text, bool error);
     void publish_status();
     // A call whose failure (network, 401, 5xx) is handled the same way everywhere.

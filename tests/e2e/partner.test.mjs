@@ -96,3 +96,23 @@ test("signing out returns to the sign-in form and forgets the token", async () =
   assert.equal(await page.evaluate(() => sessionStorage.getItem("roomkeeper.token")), null);
   await context.close();
 });
+
+test("a deep link survives a reload, and back/forward move between pages", async () => {
+  const { page, context } = await openPortal(chrome.browser, serve.url);
+  await signIn(page, "ned@northwind.example");
+  await clickItem(page, "Tenant switcher");
+  await clickItem(page, "Tenant:Contoso");
+  await item(page, "Page:Rooms · Contoso");
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /^#\/tenants\/[^/]+\/rooms$/);
+  await page.reload();
+  await page.waitForFunction(() => window.__roomkeeper && /^Signed in as/.test(window.__roomkeeper.status));
+  await item(page, "Page:Rooms · Contoso");
+  assert.equal(await page.evaluate(() => location.hash), hash);
+  await clickItem(page, "Tab:Customers");
+  await item(page, "Tab:Customers");
+  assert.equal(await page.evaluate(() => location.hash), "#/customers");
+  await page.goBack();
+  await item(page, "Page:Rooms · Contoso");
+  await context.close();
+});

@@ -46,6 +46,12 @@ std::optional<std::string> page_query_parameter(std::string_view name);
 // Tells the page (and tests) that the app has drawn its first real frame.
 void signal_ready();
 
+// The URL's hash ("#/tenants/…/rooms"): read it, set it (a new history entry, so back/forward
+// work), and hear when the person moves through history or edits it.
+std::string location_hash();
+void push_location_hash(std::string_view hash);
+void on_hash_change(std::function<void(std::string hash)> handler);
+
 // Per-tab storage (sessionStorage): the bearer token survives a reload, not the tab.
 std::optional<std::string> session_get(std::string_view key);
 void session_set(std::string_view key, std::string_view value);

@@ -99,6 +99,21 @@ EM_JS(void, js_install_sign_in, (), {
         _free(p);
     };
 });
+EM_JS(char*, js_location_hash, (), {
+    var v = window.location.hash || "";
+    var size = lengthBytesUTF8(v) + 1;
+    var p = _malloc(size);
+    stringToUTF8(v, p, size);
+    return p;
+});
+EM_JS(void, js_push_location_hash, (const char* hash), {
+    var h = UTF8ToString(hash);
+    if (window.location.hash !== h) window.history.pushState(null, "", h);
+});
+EM_JS(void, js_install_hash_change, (), {
+    window.addEventListener("hashchange", function () { Module._rk_platform_hash_changed(); });
+    window.addEventListener("popstate", function () { Module._rk_platform_hash_changed(); });
+});
 EM_JS(void, js_publish_locators, (const char* json), {
     window.__roomkeeper.items = JSON.parse(UTF8ToString(json));
 });
@@ -600,6 +615,25 @@ void hide_sign_in() {
     js_hide_sign_in();
 }
 
+std::string location_hash() {
+    char* raw = js_location_hash();
+    std::string value(raw);
+    std::free(raw);
+    return value;
+}
+void push_location_hash(std::string_view hash) {
+    js_push_location_hash(std::string(hash).c_str());
+}
+
+namespace {
+std::function<void(std::string)> g_hash_change;
+}  // namespace
+
+void on_hash_change(std::function<void(std::string hash)> handler) {
+    g_hash_change = std::move(handler);
+    js_install_hash_change();
+}
+
 namespace {
 std::function<void(std::string)> g_sign_in;
 std::string g_published;
@@ -639,6 +673,12 @@ void publish_locators(const std::vector<Locator>& items) {
 }
 
 }  // namespace portal::platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE void rk_platform_hash_changed() {
+    if (portal::platform::g_hash_change)
+        portal::platform::g_hash_change(portal::platform::location_hash());
+    portal::platform::request_redraw();
+}
 
 extern "C" EMSCRIPTEN_KEEPALIVE void rk_platform_sign_in(const char* upn) {
     if (portal::platform::g_sign_in) portal::platform::g_sign_in(upn);

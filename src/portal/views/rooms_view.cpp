@@ -32,6 +32,7 @@ void draw_rooms(const AppState& s, const ui::Fonts& fonts, Actions& actions) {
     ui::section_title(
         fonts, title.c_str(),
         t && !t->own ? "The rooms this customer lets you manage." : "Your organisation's rooms.");
+    ui::expose("Page:" + title);
     if (!s.can(mtm::Permission::rooms_view)) {
         ui::muted(s.why_not(mtm::Permission::rooms_view));
         return;

@@ -1,0 +1,53 @@
+#include "route.hpp"
+
+#include <boost/url/parse.hpp>
+#include <boost/url/url.hpp>
+
+#include <vector>
+
+namespace portal {
+
+std::optional<Route> parse_route(std::string_view hash) {
+    if (!hash.empty() && hash.front() == '#') hash.remove_prefix(1);
+    if (hash.empty()) return std::nullopt;
+    auto parsed = boost::urls::parse_relative_ref(hash);
+    if (!parsed) return std::nullopt;
+    std::vector<std::string> segments;
+    for (auto s : parsed->segments())
+        if (!s.empty()) segments.emplace_back(s);
+    Route r;
+    if (segments.size() == 1 && segments[0] == "customers") {
+        r.page = Route::Page::customers;
+        return r;
+    }
+    if (segments.size() == 1 && segments[0] == "partners") {
+        r.page = Route::Page::partners;
+        return r;
+    }
+    if (segments.size() == 3 && segments[0] == "tenants" && segments[2] == "rooms" &&
+        !segments[1].empty()) {
+        r.page = Route::Page::rooms;
+        r.tenant_id = segments[1];
+        return r;
+    }
+    return std::nullopt;
+}
+
+std::string build_route(const Route& route) {
+    boost::urls::url u;
+    u.set_path_absolute(true);
+    switch (route.page) {
+        case Route::Page::customers:
+            u.segments() = {"customers"};
+            break;
+        case Route::Page::partners:
+            u.segments() = {"partners"};
+            break;
+        case Route::Page::rooms:
+            u.segments() = {"tenants", route.tenant_id, "rooms"};
+            break;
+    }
+    return "#" + std::string(u.buffer());
+}
+
+}  // namespace portal

@@ -1,0 +1,26 @@
+#pragma once
+// Deep links: where the portal is (page and customer) as the URL's hash, so a reload, a
+// bookmark or back/forward returns to the same place. Parsed and built with Boost.URL, so
+// ids and filters are percent-encoded and decoded correctly whatever they contain.
+//
+//   #/customers                      partner home
+//   #/partners                       customer home
+//   #/tenants/<tenant id>/rooms      rooms of one tenant (my own or a customer's)
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace portal {
+
+struct Route {
+    enum class Page { customers, partners, rooms };
+    Page page = Page::customers;
+    std::string tenant_id;  // rooms only
+    bool operator==(const Route&) const = default;
+};
+
+// nullopt for a hash that names no page ("", "#", "#/nowhere", malformed escapes).
+std::optional<Route> parse_route(std::string_view hash);
+std::string build_route(const Route& route);  // starts with "#/"
+
+}  // namespace portal
