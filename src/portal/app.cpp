@@ -391,6 +391,90 @@ void App::apply(const views::Action& a) {
                     toast("Could not remove the partner: " + r.error_message(), true);
                 });
             return;
+        case K::open_customer: {
+            state_.detail = CustomerDetail{};
+            state_.detail->tenant_id = a.id;
+            std::string tid = a.id;
+            call("GET", "/directory?limit=500", nullptr, [this](const ApiResult& r) {
+                if (!state_.detail) return;
+                for (const auto& j : r.body.value("items", json::array()))
+                    state_.detail->directory.push_back(DirectoryEntry::from_json(j));
+            });
+            call(
+                "GET", "/tenants/" + tid + "/roles?limit=500", nullptr,
+                [this, tid](const ApiResult& r) {
+                    if (!state_.detail || state_.detail->tenant_id != tid) return;
+                    state_.detail->loading = false;
+                    for (const auto& role : r.body.value("items", json::array())) {
+                        if (role.value("name", "") != "Primary admins" ||
+                            !role.value("builtIn", false))
+                            continue;
+                        state_.detail->role_id = role.value("id", "");
+                        const auto& assignments = role.value("assignments", json::array());
+                        if (assignments.empty()) continue;
+                        state_.detail->assignment_id = assignments[0].value("id", "");
+                        state_.detail->other_assignments = assignments.size() - 1;
+                        for (const auto& m : assignments[0].value("members", json::array()))
+                            state_.detail->members.push_back(
+                                {m.value("type", ""), m.value("id", "")});
+                    }
+                },
+                [this](const ApiResult& r) {
+                    if (!state_.detail) return;
+                    state_.detail->loading = false;
+                    state_.detail->error = r.error_message();
+                });
+            return;
+        }
+        case K::close_customer:
+            state_.detail.reset();
+            return;
+        case K::add_admin:
+        case K::remove_admin: {
+            if (!state_.detail || state_.detail->assignment_id.empty()) return;
+            auto colon = a.id.find(':');
+            MemberRef who{a.id.substr(0, colon), a.id.substr(colon + 1)};
+            std::vector<MemberRef> members = state_.detail->members;
+            if (a.kind == K::add_admin)
+                members.push_back(who);
+            else
+                members.erase(std::remove(members.begin(), members.end(), who), members.end());
+            json list = json::array();
+            for (const auto& m : members) list.push_back({{"type", m.type}, {"id", m.id}});
+            // Optimistic: the list changes at once; a refusal puts it back and says why.
+            std::vector<MemberRef> before = state_.detail->members;
+            state_.detail->members = members;
+            std::string tid = state_.detail->tenant_id;
+            call(
+                "PATCH",
+                "/tenants/" + tid + "/roles/" + state_.detail->role_id + "/assignments/" +
+                    state_.detail->assignment_id,
+                json{{"members", list}},
+                [this, add = a.kind == K::add_admin](const ApiResult&) {
+                    toast(add ? "Added to Primary admins." : "Removed from Primary admins.", false);
+                },
+                [this, before, tid](const ApiResult& r) {
+                    if (state_.detail && state_.detail->tenant_id == tid)
+                        state_.detail->members = before;
+                    toast("The service refused: " + r.error_message(), true);
+                });
+            return;
+        }
+        case K::remove_customer:
+            state_.busy_id = a.id;
+            call(
+                "DELETE", "/customers/" + a.id, nullptr,
+                [this](const ApiResult&) {
+                    state_.busy_id.clear();
+                    state_.detail.reset();
+                    toast("Customer removed. You no longer have access to its rooms.", false);
+                    load_session();
+                },
+                [this](const ApiResult& r) {
+                    state_.busy_id.clear();
+                    toast("Could not remove the customer: " + r.error_message(), true);
+                });
+            return;
         case K::sign_out:
             sign_out("");
             return;

@@ -34,6 +34,7 @@ struct AppState {
     std::vector<RoomRow> rooms;              // rooms of the selected tenant that I can see
     std::vector<RoomGroupRow> room_groups;   // of the selected tenant (for scope pickers)
     InviteDraft invite;                      // customer: the Add partner wizard
+    std::optional<CustomerDetail> detail;    // partner: the customer opened in Customers
     bool rooms_truncated = false;
     bool loading_page = false;
     std::string page_error;  // why the page could not be loaded

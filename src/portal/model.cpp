@@ -102,6 +102,22 @@ RoomRow RoomRow::from_json(const json& j) {
             str(j, "appVersion"), str(j, "deviceModel"), strings(j, "roomGroupIds")};
 }
 
+DirectoryEntry DirectoryEntry::from_json(const json& j) {
+    DirectoryEntry e{str(j, "type"), str(j, "id"), str(j, "displayName"), str(j, "upn")};
+    if (e.name.empty()) e.name = str(j, "name");
+    return e;
+}
+
+std::string CustomerDetail::name_of(const MemberRef& m) const {
+    for (const auto& d : directory)
+        if (d.id == m.id) return d.name.empty() ? d.upn : d.name;
+    return m.id;
+}
+
+bool CustomerDetail::removable(const MemberRef&) const {
+    return members.size() > 1 || other_assignments > 0;
+}
+
 RoomGroupRow RoomGroupRow::from_json(const json& j) {
     RoomGroupRow g{str(j, "id"), str(j, "name"), strings(j, "roomIds").size()};
     return g;

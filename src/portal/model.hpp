@@ -31,6 +31,32 @@ struct CustomerRow {  // GET /customers
     static CustomerRow from_json(const json& j);
 };
 
+struct MemberRef {     // a role assignment member
+    std::string type;  // "user" | "group"
+    std::string id;
+    bool operator==(const MemberRef&) const = default;
+};
+
+struct DirectoryEntry {  // GET /directory: people and groups of my own organisation
+    std::string type, id, name, upn;
+    static DirectoryEntry from_json(const json& j);
+};
+
+// A customer seen from the partner: its Primary admins (the partner's people who hold it).
+struct CustomerDetail {
+    std::string tenant_id;
+    bool loading = true;
+    std::string error;  // why it could not be read (e.g. no roles.view)
+    std::string role_id, assignment_id;
+    std::vector<MemberRef> members;  // of the first Primary admins assignment
+    std::size_t other_assignments = 0;
+    std::vector<DirectoryEntry> directory;
+    std::string name_of(const MemberRef& m) const;
+    // The customer must keep at least one Primary admin: removing this one is refused when it
+    // is the only member (the service answers 409 either way; this says why before trying).
+    bool removable(const MemberRef& m) const;
+};
+
 struct ContactRow {
     std::string upn, name, status;
 };

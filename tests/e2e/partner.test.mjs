@@ -116,3 +116,28 @@ test("a deep link survives a reload, and back/forward move between pages", async
   await item(page, "Page:Rooms · Contoso");
   await context.close();
 });
+
+test("Primary admins: the last one cannot be removed (and says why); the partner can remove the customer", async () => {
+  const { page, context, errors } = await openPortal(chrome.browser, serve.url);
+  await signIn(page, "nia@northwind.example");
+  await clickItem(page, "Details:Fabrikam");
+  const last = await item(page, "Remove admin:Nia Lund");
+  assert.equal(last.enabled, false);
+  assert.match(last.note, /at least one Primary admin/);
+  await screenshot(page, "partner-customer-detail.png");
+  await clickItem(page, "Remove customer");
+  await clickItem(page, "Remove customer:confirm text");
+  await page.keyboard.type("Fabrikam", { delay: 5 });
+  await settle(page);
+  await clickItem(page, "Remove customer:confirm");
+  await page.waitForFunction(() => /Customer removed/.test(document.getElementById("status").textContent));
+  await settle(page);
+  const left = await page.evaluate(() => Object.keys(window.__roomkeeper.items).filter((l) => l.startsWith("Customer:")));
+  assert.ok(!left.includes("Customer:Fabrikam"), left.join(", "));
+  assert.ok(left.includes("Customer:Contoso"));
+  // With two Primary admins, either can be removed.
+  await clickItem(page, "Details:Contoso");
+  assert.equal((await item(page, "Remove admin:Ned Park")).enabled, true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

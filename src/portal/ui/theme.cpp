@@ -77,6 +77,11 @@ void apply_style(float s) {
     c[ImGuiCol_TableRowBgAlt] = rgba(IM_COL32(250, 251, 252, 255));
     c[ImGuiCol_NavHighlight] = rgba(color::kAccent);
     c[ImGuiCol_ModalWindowDimBg] = rgba(IM_COL32(15, 23, 42, 90));
+    // Dialog title bars blend into the dialog: a light bar with a hairline, not ImGui's grey.
+    c[ImGuiCol_TitleBg] = rgba(IM_COL32(248, 250, 252, 255));
+    c[ImGuiCol_TitleBgActive] = rgba(IM_COL32(248, 250, 252, 255));
+    c[ImGuiCol_TitleBgCollapsed] = rgba(IM_COL32(248, 250, 252, 255));
+    c[ImGuiCol_Separator] = rgba(color::kBorder);
 
     style.ScaleAllSizes(s);
     ImGui::GetStyle() = style;

@@ -96,6 +96,17 @@ bool secondary_button(const char* label) {
     return pressed;
 }
 
+bool danger_button(const char* label) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kDanger));
+    ImGui::PushStyleColor(ImGuiCol_Border,
+                          ImGui::ColorConvertU32ToFloat4(IM_COL32(252, 165, 165, 255)));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
+                          ImGui::ColorConvertU32ToFloat4(color::kDangerSoft));
+    bool pressed = ImGui::Button(label);
+    ImGui::PopStyleColor(3);
+    return pressed;
+}
+
 bool gated_button(const char* label, bool allowed, const std::string& reason, bool primary) {
     if (!allowed) ImGui::BeginDisabled();
     bool pressed = primary ? primary_button(label) : secondary_button(label);

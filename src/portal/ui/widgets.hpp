@@ -31,6 +31,8 @@ std::vector<platform::Locator> end_locators();
 bool gated_button(const char* label, bool allowed, const std::string& reason, bool primary = false);
 // The same as a small secondary (outlined) button.
 bool secondary_button(const char* label);
+// An outlined button in the danger colour, for actions that end something.
+bool danger_button(const char* label);
 
 // Section title in the heading font with an optional muted caption under it.
 void section_title(const ui::Fonts& fonts, const char* title, const char* caption = nullptr);

@@ -16,6 +16,11 @@ struct Action {
         open_invite,        // customer: start the Add partner wizard (loads rooms and groups)
         send_invite,        // customer: send the wizard's invitation
         remove_partner,     // id: partner tenant id
+        open_customer,      // partner: id: customer tenant id (detail with Primary admins)
+        close_customer,
+        add_admin,        // partner: id: "user:<id>" or "group:<id>"
+        remove_admin,     // partner: id: "user:<id>" or "group:<id>"
+        remove_customer,  // partner: id: customer tenant id
         sign_out,
         reload,
     };

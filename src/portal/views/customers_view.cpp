@@ -1,5 +1,7 @@
 #include "views/customers_view.hpp"
 
+#include <algorithm>
+
 #include "imgui.h"
 #include "ui/widgets.hpp"
 
@@ -81,9 +83,131 @@ void invitation_card(const InvitationRow& inv, const AppState& s, const ui::Font
     ImGui::Dummy(ImVec2(0, px(8)));
 }
 
+// The customer as the partner holds it: its Primary admins, and ending the relationship.
+void customer_detail(const AppState& s, const ui::Fonts& fonts, Actions& actions) {
+    const CustomerDetail& d = *s.detail;
+    const CustomerRow* row = nullptr;
+    for (const auto& c : s.customers)
+        if (c.tenant_id == d.tenant_id) row = &c;
+    if (!row) return;
+    if (!ImGui::IsPopupOpen("Customer")) ImGui::OpenPopup("Customer");
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2),
+                            ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(px(600), vp->Size.x - px(40)), 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(28), px(24)));
+    bool open = true;
+    bool shown = ImGui::BeginPopupModal(
+        "Customer", &open,
+        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::PopStyleVar();
+    if (!shown) return;
+    if (!open || (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) &&
+                  !ImGui::IsPopupOpen("Remove customer?"))) {
+        actions.push_back({Action::Kind::close_customer, ""});
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextUnformatted(row->name.c_str());
+    ImGui::PopFont();
+    ui::muted(row->domain + " · customer since " + date_of(row->since));
+    ui::card_divider();
+
+    ImGui::PushFont(fonts.strong);
+    ImGui::TextUnformatted("Primary admins");
+    ImGui::PopFont();
+    ui::muted(
+        "Your people with full partner access to this customer. The customer always keeps at least "
+        "one.");
+    if (d.loading) {
+        ui::muted("Loading…");
+    } else if (!d.error.empty() || d.assignment_id.empty()) {
+        ui::muted(d.error.empty() ? "Primary admins could not be read." : d.error);
+    } else {
+        bool may_edit = mtm::evaluate_tenant(s.access, mtm::Permission::roles_modify, d.tenant_id);
+        std::string why = mtm::denial_reason(s.access, mtm::Permission::roles_modify, d.tenant_id);
+        for (const auto& m : d.members) {
+            ImGui::PushID(m.id.c_str());
+            ImGui::AlignTextToFramePadding();
+            std::string name = d.name_of(m);
+            ImGui::Text("%s%s", name.c_str(), m.type == "group" ? "  (group)" : "");
+            ImGui::SameLine();
+            bool removable = d.removable(m);
+            std::string reason =
+                !may_edit   ? why
+                : removable ? std::string()
+                            : "A customer always keeps at least one Primary admin: add someone "
+                              "else first, or remove the customer.";
+            ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - px(80));
+            if (ui::gated_button("Remove", may_edit && removable, reason))
+                actions.push_back({Action::Kind::remove_admin, m.type + ":" + m.id});
+            ui::expose("Remove admin:" + name, may_edit && removable, reason);
+            ImGui::PopID();
+        }
+        ImGui::SetNextItemWidth(px(300));
+        if (!may_edit) ImGui::BeginDisabled();
+        if (ImGui::BeginCombo("##add-admin", "Add a person or group…")) {
+            for (const auto& e : d.directory) {
+                MemberRef ref{e.type, e.id};
+                if (std::find(d.members.begin(), d.members.end(), ref) != d.members.end()) continue;
+                std::string label =
+                    (e.name.empty() ? e.upn : e.name) + (e.type == "group" ? "  (group)" : "");
+                if (ImGui::Selectable((label + "##" + e.id).c_str()))
+                    actions.push_back({Action::Kind::add_admin, e.type + ":" + e.id});
+                ui::expose("Add admin:" + (e.name.empty() ? e.upn : e.name));
+            }
+            ImGui::EndCombo();
+        }
+        if (!may_edit) ImGui::EndDisabled();
+        ui::expose("Add admin", may_edit, why);
+    }
+    ui::card_divider();
+
+    ImGui::PushFont(fonts.strong);
+    ImGui::TextUnformatted("End the relationship");
+    ImGui::PopFont();
+    ui::muted(
+        "Removing the customer deletes every role your organisation holds there; all your people "
+        "lose access "
+        "to its rooms at once. Only the customer can invite you again.");
+    if (ui::danger_button("Remove customer…")) ImGui::OpenPopup("Remove customer?");
+    ui::expose("Remove customer");
+    ImGui::SameLine();
+    if (ui::secondary_button("Close")) {
+        actions.push_back({Action::Kind::close_customer, ""});
+        ImGui::CloseCurrentPopup();
+    }
+
+    static char typed[128] = "";
+    ImGui::SetNextWindowSize(ImVec2(px(440), 0));
+    if (ImGui::BeginPopupModal("Remove customer?", nullptr,
+                               ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
+        if (ImGui::IsWindowAppearing()) typed[0] = '\0';
+        ImGui::TextWrapped("Type %s to confirm:", row->name.c_str());
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputText("##typed", typed, sizeof typed);
+        ui::expose("Remove customer:confirm text");
+        bool match = row->name == typed;
+        if (ui::gated_button("Remove customer", match, "Type the customer's name exactly", true)) {
+            actions.push_back({Action::Kind::remove_customer, d.tenant_id});
+            ImGui::CloseCurrentPopup();
+        }
+        ui::expose("Remove customer:confirm", match);
+        ImGui::SameLine();
+        if (ui::secondary_button("Cancel") ||
+            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+            ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    ImGui::EndPopup();
+}
+
 }  // namespace
 
 void draw_customers(const AppState& s, const ui::Fonts& fonts, Actions& actions) {
+    if (s.detail) customer_detail(s, fonts, actions);
     int pending = 0;
     for (const auto& inv : s.invitations)
         if (inv.my_status == "pending" && (inv.state == "pending" || inv.state == "accepted"))
@@ -122,7 +246,7 @@ void draw_customers(const AppState& s, const ui::Fonts& fonts, Actions& actions)
         ImGui::TableSetupColumn("Domain", ImGuiTableColumnFlags_WidthStretch, 2.0f);
         ImGui::TableSetupColumn("Since", ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn("My permissions", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, px(120));
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, px(200));
         ImGui::PushFont(fonts.strong);
         ImGui::TableHeadersRow();
         ImGui::PopFont();
@@ -150,6 +274,10 @@ void draw_customers(const AppState& s, const ui::Fonts& fonts, Actions& actions)
             ImGui::PushID(c.tenant_id.c_str());
             if (ui::secondary_button("Open rooms"))
                 actions.push_back({Action::Kind::select_tenant, c.tenant_id});
+            ImGui::SameLine();
+            if (ui::secondary_button("Details"))
+                actions.push_back({Action::Kind::open_customer, c.tenant_id});
+            ui::expose("Details:" + c.name);
             ImGui::PopID();
         }
         ImGui::EndTable();

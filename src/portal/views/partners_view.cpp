@@ -357,7 +357,7 @@ void draw_partners(const AppState& s, InviteDraft& invite, const ui::Fonts& font
             ImGui::TableNextColumn();
             ImGui::PushID(p.partner_tenant_id.c_str());
             bool busy = s.busy_id == p.partner_tenant_id;
-            if (ui::gated_button(busy ? "Removing…" : "Remove", may_modify && !busy,
+            if (ui::gated_button(busy ? "Removing…" : "Remove…", may_modify && !busy,
                                  s.why_not(mtm::Permission::settings_modify)))
                 ImGui::OpenPopup("Remove partner?");
             ui::expose("Remove:" + p.name, may_modify);
