@@ -85,17 +85,20 @@ void App::toast(std::string text, bool error) {
 
 void App::call(std::string method, std::string path, json body,
                std::function<void(const ApiResult&)> ok,
-               std::function<void(const ApiResult&)> failed) {
+               std::function<void(const ApiResult&)> failed, std::string if_match) {
     std::uint64_t generation = generation_;
-    backend_->call(std::move(method), std::move(path), std::move(body),
-                   [this, generation, ok = std::move(ok), failed = std::move(failed)](ApiResult r) {
-                       if (generation != generation_) return;  // the user moved on meanwhile
-                       if (r.status == 401)
-                           return sign_out("Your session has ended. Sign in again.");
-                       if (r.ok()) return ok(r);
-                       if (failed) return failed(r);
-                       toast(r.error_message(), true);
-                   });
+    auto done = [this, generation, ok = std::move(ok), failed = std::move(failed)](ApiResult r) {
+        if (generation != generation_) return;  // the user moved on meanwhile
+        if (r.status == 401) return sign_out("Your session has ended. Sign in again.");
+        if (r.ok()) return ok(r);
+        if (failed) return failed(r);
+        toast(r.error_message(), true);
+    };
+    if (if_match.empty())
+        backend_->call(std::move(method), std::move(path), std::move(body), std::move(done));
+    else
+        backend_->call_if_match(std::move(method), std::move(path), std::move(body),
+                                std::move(if_match), std::move(done));
 }
 
 // --- session ------------------------------------------------------------------------------------
@@ -413,6 +416,7 @@ void App::apply(const views::Action& a) {
                         const auto& assignments = role.value("assignments", json::array());
                         if (assignments.empty()) continue;
                         state_.detail->assignment_id = assignments[0].value("id", "");
+                        state_.detail->assignment_etag = assignments[0].value("etag", "");
                         state_.detail->other_assignments = assignments.size() - 1;
                         for (const auto& m : assignments[0].value("members", json::array()))
                             state_.detail->members.push_back(
@@ -450,14 +454,19 @@ void App::apply(const views::Action& a) {
                 "/tenants/" + tid + "/roles/" + state_.detail->role_id + "/assignments/" +
                     state_.detail->assignment_id,
                 json{{"members", list}},
-                [this, add = a.kind == K::add_admin](const ApiResult&) {
+                [this, add = a.kind == K::add_admin, tid](const ApiResult& r) {
+                    if (state_.detail && state_.detail->tenant_id == tid)
+                        state_.detail->assignment_etag = r.body.value("etag", "");
                     toast(add ? "Added to Primary admins." : "Removed from Primary admins.", false);
+                    // Losing my own membership can change what I may do here.
+                    load_session();
                 },
                 [this, before, tid](const ApiResult& r) {
                     if (state_.detail && state_.detail->tenant_id == tid)
                         state_.detail->members = before;
                     toast("The service refused: " + r.error_message(), true);
-                });
+                },
+                state_.detail->assignment_etag);
             return;
         }
         case K::remove_customer:

@@ -80,7 +80,7 @@ class App {
     // A call whose failure (network, 401, 5xx) is handled the same way everywhere.
     void call(std::string method, std::string path, json body,
               std::function<void(const ApiResult&)> ok,
-              std::function<void(const ApiResult&)> failed = {});
+              std::function<void(const ApiResult&)> failed = {}, std::string if_match = {});
 
     std::unique_ptr<Backend> backend_;
     std::unique_ptr<ServiceConnection> connection_;

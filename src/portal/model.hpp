@@ -47,7 +47,7 @@ struct CustomerDetail {
     std::string tenant_id;
     bool loading = true;
     std::string error;  // why it could not be read (e.g. no roles.view)
-    std::string role_id, assignment_id;
+    std::string role_id, assignment_id, assignment_etag;
     std::vector<MemberRef> members;  // of the first Primary admins assignment
     std::size_t other_assignments = 0;
     std::vector<DirectoryEntry> directory;

@@ -141,3 +141,30 @@ test("Primary admins: the last one cannot be removed (and says why); the partner
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("an optimistic change the service refuses is rolled back, and the refusal is shown", async () => {
+  const { page, context } = await openPortal(chrome.browser, serve.url);
+  await signIn(page, "nia@northwind.example");
+  await clickItem(page, "Details:Contoso");
+  assert.equal((await item(page, "Remove admin:Nia Lund")).enabled, true, "two admins: the client allows it");
+  // Meanwhile Ned leaves Primary admins through the API, so Nia is now the last one.
+  const left = await page.evaluate(async () => {
+    const login = await (await fetch("/api/v1/auth/dev-login", { method: "POST", body: JSON.stringify({ upn: "ned@northwind.example" }) })).json();
+    const auth = { Authorization: `Bearer ${login.token}`, "Content-Type": "application/json" };
+    const customers = await (await fetch("/api/v1/customers", { headers: auth })).json();
+    const contoso = customers.items.find((c) => c.name === "Contoso").tenantId;
+    const roles = await (await fetch(`/api/v1/tenants/${contoso}/roles`, { headers: auth })).json();
+    const pa = roles.items.find((r) => r.name === "Primary admins");
+    const a = pa.assignments[0];
+    const nia = a.members.filter((m) => m.id !== login.user.id);
+    const r = await fetch(`/api/v1/tenants/${contoso}/roles/${pa.id}/assignments/${a.id}`,
+                          { method: "PATCH", headers: auth, body: JSON.stringify({ members: nia }) });
+    return r.status;
+  });
+  assert.equal(left, 200);
+  await clickItem(page, "Remove admin:Nia Lund");
+  await page.waitForFunction(() => /The service refused: The object changed since you read it/.test(document.getElementById("status").textContent));
+  await settle(page);
+  await item(page, "Remove admin:Nia Lund");  // rolled back: still listed
+  await context.close();
+});

@@ -32,6 +32,10 @@ class Backend {
     // path is relative to the API base, e.g. "/health". body is sent as JSON when not null.
     virtual void call(std::string method, std::string path, nlohmann::json body,
                       std::function<void(ApiResult)> done) = 0;
+    // The same with an If-Match precondition: `etag` is the object's tag as last read, so a
+    // change based on a stale copy is refused (409) instead of overwriting someone else's.
+    virtual void call_if_match(std::string method, std::string path, nlohmann::json body,
+                               std::string etag, std::function<void(ApiResult)> done) = 0;
     // Where requests go, for the UI ("this page's service", or a URL given with ?api=).
     virtual std::string describe() const = 0;
     // The bearer token sent with every call from now on ("" signs out).

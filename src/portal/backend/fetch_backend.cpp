@@ -18,11 +18,17 @@ std::string FetchBackend::describe() const {
 
 void FetchBackend::call(std::string method, std::string path, nlohmann::json body,
                         std::function<void(ApiResult)> done) {
+    call_if_match(std::move(method), std::move(path), std::move(body), {}, std::move(done));
+}
+
+void FetchBackend::call_if_match(std::string method, std::string path, nlohmann::json body,
+                                 std::string etag, std::function<void(ApiResult)> done) {
     platform::HttpRequest request;
     request.method = std::move(method);
     request.url = base_url_ + kApiBase + path;
     request.headers.emplace_back("Accept", "application/json");
     if (!token_.empty()) request.headers.emplace_back("Authorization", "Bearer " + token_);
+    if (!etag.empty()) request.headers.emplace_back("If-Match", etag);
     if (!body.is_null()) {
         request.headers.emplace_back("Content-Type", "application/json");
         request.body = body.dump();

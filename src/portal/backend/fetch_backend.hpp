@@ -11,6 +11,8 @@ class FetchBackend final : public Backend {
 
     void call(std::string method, std::string path, nlohmann::json body,
               std::function<void(ApiResult)> done) override;
+    void call_if_match(std::string method, std::string path, nlohmann::json body, std::string etag,
+                       std::function<void(ApiResult)> done) override;
     std::string describe() const override;
 
     void set_token(std::string token) override { token_ = std::move(token); }

@@ -21,7 +21,13 @@ LocalBackend::~LocalBackend() = default;
 
 void LocalBackend::call(std::string method, std::string path, nlohmann::json body,
                         std::function<void(ApiResult)> done) {
+    call_if_match(std::move(method), std::move(path), std::move(body), {}, std::move(done));
+}
+
+void LocalBackend::call_if_match(std::string method, std::string path, nlohmann::json body,
+                                 std::string etag, std::function<void(ApiResult)> done) {
     std::map<std::string, std::string> headers;
+    if (!etag.empty()) headers["if-match"] = etag;
     if (!token_.empty()) headers["authorization"] = "Bearer " + token_;
     std::string text = body.is_null() ? std::string() : body.dump();
     trm::Response r =

@@ -21,6 +21,8 @@ class LocalBackend final : public Backend {
 
     void call(std::string method, std::string path, nlohmann::json body,
               std::function<void(ApiResult)> done) override;
+    void call_if_match(std::string method, std::string path, nlohmann::json body, std::string etag,
+                       std::function<void(ApiResult)> done) override;
     std::string describe() const override { return "offline demo in this browser"; }
     void set_token(std::string token) override { token_ = std::move(token); }
     bool offline() const override { return true; }
