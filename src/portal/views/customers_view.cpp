@@ -4,6 +4,7 @@
 
 #include "imgui.h"
 #include "ui/widgets.hpp"
+#include "views/page_parts.hpp"
 
 namespace portal::views {
 
@@ -180,27 +181,11 @@ void customer_detail(const AppState& s, const ui::Fonts& fonts, Actions& actions
         ImGui::CloseCurrentPopup();
     }
 
-    static char typed[128] = "";
-    ImGui::SetNextWindowSize(ImVec2(px(440), 0));
-    if (ImGui::BeginPopupModal("Remove customer?", nullptr,
-                               ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
-        if (ImGui::IsWindowAppearing()) typed[0] = '\0';
-        ImGui::TextWrapped("Type %s to confirm:", row->name.c_str());
-        ImGui::SetNextItemWidth(-1);
-        ImGui::InputText("##typed", typed, sizeof typed);
-        ui::expose("Remove customer:confirm text");
-        bool match = row->name == typed;
-        if (ui::gated_button("Remove customer", match, "Type the customer's name exactly", true)) {
-            actions.push_back({Action::Kind::remove_customer, d.tenant_id});
-            ImGui::CloseCurrentPopup();
-        }
-        ui::expose("Remove customer:confirm", match);
-        ImGui::SameLine();
-        if (ui::secondary_button("Cancel") ||
-            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
-            ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-    }
+    if (typed_confirmation("Remove customer?", row->name,
+                           "Every role your organisation holds there is deleted and your people "
+                           "lose access at once.",
+                           "Remove customer", "Remove customer"))
+        actions.push_back({Action::Kind::remove_customer, d.tenant_id});
     ImGui::EndPopup();
 }
 
@@ -238,18 +223,13 @@ void draw_customers(const AppState& s, const ui::Fonts& fonts, Actions& actions)
         ui::muted("No customers yet. When a customer invites you, the invitation appears above.");
         return;
     }
-    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                            ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp |
-                            ImGuiTableFlags_PadOuterX;
-    if (ImGui::BeginTable("##customers", 5, flags)) {
+    if (ImGui::BeginTable("##customers", 5, kListTable)) {
         ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 2.0f);
         ImGui::TableSetupColumn("Domain", ImGuiTableColumnFlags_WidthStretch, 2.0f);
         ImGui::TableSetupColumn("Since", ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn("My permissions", ImGuiTableColumnFlags_WidthStretch, 1.4f);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, px(200));
-        ImGui::PushFont(fonts.strong);
-        ImGui::TableHeadersRow();
-        ImGui::PopFont();
+        table_headers(fonts);
         for (const auto& c : s.customers) {
             ImGui::TableNextRow(0, px(40));
             ImGui::TableNextColumn();

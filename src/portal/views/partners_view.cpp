@@ -5,6 +5,7 @@
 
 #include "imgui.h"
 #include "ui/widgets.hpp"
+#include "views/page_parts.hpp"
 
 namespace portal::views {
 
@@ -236,36 +237,6 @@ void invite_wizard(const AppState& s, InviteDraft& d, const ui::Fonts& fonts, Ac
     ImGui::EndPopup();
 }
 
-// Removing a partner asks for its name, typed: the partner's people lose access at once.
-void remove_partner_dialog(const PartnerRow& p, Actions& actions) {
-    static char typed[128] = "";
-    ImGui::SetNextWindowSize(ImVec2(px(460), 0));
-    if (ImGui::BeginPopupModal("Remove partner?", nullptr,
-                               ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
-        ImGui::TextWrapped("Remove %s?", p.name.c_str());
-        ui::muted(
-            "Its people lose access to your rooms at once, every role it holds here is deleted, "
-            "and "
-            "invitations still open are revoked. To work together again, send a new invitation.");
-        ImGui::TextUnformatted("Type the partner's name to confirm:");
-        if (ImGui::IsWindowAppearing()) typed[0] = '\0';
-        ImGui::SetNextItemWidth(-1);
-        ImGui::InputText("##confirm", typed, sizeof typed);
-        ui::expose("Remove:confirm text");
-        bool match = p.name == typed;
-        if (ui::gated_button("Remove partner", match, "Type the partner's name exactly", true)) {
-            actions.push_back({Action::Kind::remove_partner, p.partner_tenant_id});
-            ImGui::CloseCurrentPopup();
-        }
-        ui::expose("Remove:confirm", match);
-        ImGui::SameLine();
-        if (ui::secondary_button("Cancel") ||
-            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
-            ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-    }
-}
-
 }  // namespace
 
 void draw_partners(const AppState& s, InviteDraft& invite, const ui::Fonts& fonts,
@@ -281,38 +252,20 @@ void draw_partners(const AppState& s, InviteDraft& invite, const ui::Fonts& font
     ui::expose("Add partner", may_modify);
     ImGui::Dummy(ImVec2(0, px(6)));
     if (invite.open) invite_wizard(s, invite, fonts, actions);
-    if (!s.can(mtm::Permission::settings_modify)) {
-        ui::muted(s.why_not(mtm::Permission::settings_modify));
-        return;
-    }
-    if (!s.page_error.empty()) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kDanger), "%s",
-                           s.page_error.c_str());
-        if (ui::secondary_button("Try again")) actions.push_back({Action::Kind::reload, ""});
-        return;
-    }
-    if (s.loading_page && s.partners.empty()) {
-        ui::muted("Loading…");
-        return;
-    }
+    if (page_blocked(s, mtm::Permission::settings_modify, s.partners.empty(), actions)) return;
     if (s.partners.empty()) {
         ui::muted(
             "No partners yet. Add one to let a managed-service provider look after your rooms.");
         return;
     }
-    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                            ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp |
-                            ImGuiTableFlags_PadOuterX;
-    if (ImGui::BeginTable("##partners", 6, flags)) {
+    if (ImGui::BeginTable("##partners", 6, kListTable)) {
         ImGui::TableSetupColumn("Partner", ImGuiTableColumnFlags_WidthStretch, 2.0f);
         ImGui::TableSetupColumn("Domain", ImGuiTableColumnFlags_WidthStretch, 1.6f);
         ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn("Rooms", ImGuiTableColumnFlags_WidthStretch, 1.4f);
         ImGui::TableSetupColumn("Invited people", ImGuiTableColumnFlags_WidthStretch, 2.6f);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, px(110));
-        ImGui::PushFont(fonts.strong);
-        ImGui::TableHeadersRow();
-        ImGui::PopFont();
+        table_headers(fonts);
         for (const auto& p : s.partners) {
             ImGui::TableNextRow(0, px(40));
             ImGui::TableNextColumn();
@@ -361,7 +314,14 @@ void draw_partners(const AppState& s, InviteDraft& invite, const ui::Fonts& font
                                  s.why_not(mtm::Permission::settings_modify)))
                 ImGui::OpenPopup("Remove partner?");
             ui::expose("Remove:" + p.name, may_modify);
-            remove_partner_dialog(p, actions);
+            if (typed_confirmation(
+                    "Remove partner?", p.name,
+                    "Its people lose access to your rooms at once, every role it holds here is "
+                    "deleted, and invitations still open are revoked. To work together again, send "
+                    "a "
+                    "new invitation.",
+                    "Remove partner", "Remove"))
+                actions.push_back({Action::Kind::remove_partner, p.partner_tenant_id});
             ImGui::PopID();
         }
         ImGui::EndTable();

@@ -3,6 +3,7 @@
 #include "imgui.h"
 #include "mtm/validation.hpp"
 #include "ui/widgets.hpp"
+#include "views/page_parts.hpp"
 
 namespace portal::views {
 
@@ -33,20 +34,7 @@ void draw_rooms(const AppState& s, const ui::Fonts& fonts, Actions& actions) {
         fonts, title.c_str(),
         t && !t->own ? "The rooms this customer lets you manage." : "Your organisation's rooms.");
     ui::expose("Page:" + title);
-    if (!s.can(mtm::Permission::rooms_view)) {
-        ui::muted(s.why_not(mtm::Permission::rooms_view));
-        return;
-    }
-    if (!s.page_error.empty()) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kDanger), "%s",
-                           s.page_error.c_str());
-        if (ui::secondary_button("Try again")) actions.push_back({Action::Kind::reload, ""});
-        return;
-    }
-    if (s.loading_page && s.rooms.empty()) {
-        ui::muted("Loading…");
-        return;
-    }
+    if (page_blocked(s, mtm::Permission::rooms_view, s.rooms.empty(), actions)) return;
     static char filter[96] = "";
     ImGui::SetNextItemWidth(px(320));
     ImGui::InputTextWithHint("##room-filter", "Filter by name, site or country", filter,
@@ -76,9 +64,7 @@ void draw_rooms(const AppState& s, const ui::Fonts& fonts, Actions& actions) {
         ImGui::TableSetupColumn("Health", ImGuiTableColumnFlags_WidthStretch, 1.1f);
         ImGui::TableSetupColumn("App version", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("Enrollment key", ImGuiTableColumnFlags_WidthFixed, px(130));
-        ImGui::PushFont(fonts.strong);
-        ImGui::TableHeadersRow();
-        ImGui::PopFont();
+        table_headers(fonts);
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(rows.size()), px(40));
         while (clipper.Step()) {

@@ -1,0 +1,65 @@
+#include "views/page_parts.hpp"
+
+#include "ui/widgets.hpp"
+
+namespace portal::views {
+
+using ui::px;
+namespace color = ui::color;
+
+bool page_blocked(const AppState& s, mtm::Permission needed, bool empty, Actions& actions) {
+    if (!s.can(needed)) {
+        ui::muted(s.why_not(needed));
+        return true;
+    }
+    if (!s.page_error.empty()) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kDanger), "%s",
+                           s.page_error.c_str());
+        if (ui::secondary_button("Try again")) actions.push_back({Action::Kind::reload, ""});
+        return true;
+    }
+    if (s.loading_page && empty) {
+        ui::muted("Loading…");
+        return true;
+    }
+    return false;
+}
+
+void table_headers(const ui::Fonts& fonts) {
+    ImGui::PushFont(fonts.strong);
+    ImGui::TableHeadersRow();
+    ImGui::PopFont();
+}
+
+bool typed_confirmation(const char* popup, const std::string& name, const std::string& explanation,
+                        const char* button, const std::string& label) {
+    static char typed[128] = "";
+    bool confirmed = false;
+    ImGui::SetNextWindowSize(ImVec2(px(460), 0));
+    if (ImGui::BeginPopupModal(popup, nullptr,
+                               ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
+        if (ImGui::IsWindowAppearing()) typed[0] = '\0';
+        ImGui::TextWrapped(
+            "%s", (std::string(popup).substr(0, std::string(popup).size() - 1) + " " + name + "?")
+                      .c_str());
+        ui::muted(explanation);
+        ImGui::TextWrapped("Type %s to confirm:", name.c_str());
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputText("##typed", typed, sizeof typed);
+        ui::expose(label + ":confirm text");
+        bool match = name == typed;
+        if (ui::gated_button(button, match, "Type the name exactly", true)) {
+            confirmed = true;
+            ImGui::CloseCurrentPopup();
+        }
+        ui::expose(label + ":confirm", match);
+        ImGui::SameLine();
+        if (ui::secondary_button("Cancel") ||
+            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+            ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    return confirmed;
+}
+
+}  // namespace portal::views

@@ -1,0 +1,27 @@
+#pragma once
+// Pieces every page view shares: the "can't show this" states, list tables, typed confirmations.
+#include <string>
+
+#include "app.hpp"
+#include "imgui.h"
+#include "views/actions.hpp"
+
+namespace portal::views {
+
+// Draws why the page cannot show its content — the permission it lacks (with the reason), a
+// load error with "Try again", or "Loading…" while `empty` — and returns true when it did.
+bool page_blocked(const AppState& s, mtm::Permission needed, bool empty, Actions& actions);
+
+// The look of every list: row stripes, inner lines, stretch columns.
+inline constexpr ImGuiTableFlags kListTable =
+    ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
+    ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+void table_headers(const ui::Fonts& fonts);
+
+// A modal that ends something: explains it and asks for `name` typed exactly before the
+// confirm button works. Locators: "<label>:confirm text" and "<label>:confirm". Returns true on
+// the frame the person confirms. Open it with ImGui::OpenPopup(popup).
+bool typed_confirmation(const char* popup, const std::string& name, const std::string& explanation,
+                        const char* button, const std::string& label);
+
+}  // namespace portal::views
