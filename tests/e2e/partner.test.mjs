@@ -168,3 +168,18 @@ test("an optimistic change the service refuses is rolled back, and the refusal i
   await item(page, "Remove admin:Nia Lund");  // rolled back: still listed
   await context.close();
 });
+
+test("pasting into a field of the canvas works (the customer filter)", async () => {
+  const { page, context } = await openPortal(chrome.browser, serve.url);
+  await signIn(page, "ned@northwind.example");
+  await clickItem(page, "Tenant switcher");
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData("text", "adat");
+    window.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data }));
+  });
+  await settle(page);
+  const tenants = await page.evaluate(() => Object.keys(window.__roomkeeper.items).filter((l) => l.startsWith("Tenant:")));
+  assert.deepEqual(tenants, ["Tenant:Adatum"]);
+  await context.close();
+});

@@ -114,6 +114,37 @@ EM_JS(void, js_install_hash_change, (), {
     window.addEventListener("hashchange", function () { Module._rk_platform_hash_changed(); });
     window.addEventListener("popstate", function () { Module._rk_platform_hash_changed(); });
 });
+// Copy goes through the async Clipboard API (allowed: it runs inside the key event), with the
+// old execCommand route as a fallback.
+EM_JS(void, js_copy_text, (const char* text), {
+    var t = UTF8ToString(text);
+    function fallback() {
+        var area = document.createElement("textarea");
+        area.value = t;
+        area.style.position = "fixed";
+        area.style.opacity = "0";
+        document.body.appendChild(area);
+        area.select();
+        try { document.execCommand("copy"); } catch (e) {}
+        document.body.removeChild(area);
+        Module.canvas.focus({ preventScroll: true });
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(fallback);
+    else fallback();
+});
+EM_JS(void, js_install_paste, (), {
+    window.addEventListener("paste", function (e) {
+        if (document.activeElement !== Module.canvas) return;  // the HTML sign-in form pastes itself
+        var t = (e.clipboardData || window.clipboardData).getData("text");
+        if (!t) return;
+        e.preventDefault();
+        var size = lengthBytesUTF8(t) + 1;
+        var p = _malloc(size);
+        stringToUTF8(t, p, size);
+        Module._rk_platform_paste(p);
+        _free(p);
+    });
+});
 EM_JS(void, js_publish_locators, (const char* json), {
     window.__roomkeeper.items = JSON.parse(UTF8ToString(json));
 });
@@ -139,6 +170,7 @@ struct State {
     bool release_pending[5] = {};
     std::uint64_t key_down_frame[512] = {};
     std::vector<int> keys_release_pending;
+    std::string clipboard;  // the text of the last paste, served to ImGui's Ctrl+V
     int width_px = 0, height_px = 0;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
 };
@@ -413,7 +445,10 @@ bool is_single_character(const char* key) {
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
-    io.KeyCtrl = e->ctrlKey;
+    // Paste: let the browser have Ctrl/Cmd+V so it fires a "paste" event with the clipboard's
+    // text (pages cannot read the clipboard synchronously); on_paste() then hands it to ImGui.
+    if ((e->ctrlKey || e->metaKey) && e->keyCode == kV) return EM_FALSE;
+    io.KeyCtrl = e->ctrlKey || e->metaKey;  // Cmd on a Mac does what Ctrl does elsewhere
     io.KeyShift = e->shiftKey;
     io.KeyAlt = e->altKey;
     io.KeySuper = e->metaKey;
@@ -518,6 +553,12 @@ void run(Callbacks callbacks) {
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     setup_key_map(io);
+    io.SetClipboardTextFn = [](void*, const char* text) {
+        g.clipboard = text;
+        js_copy_text(text);
+    };
+    io.GetClipboardTextFn = [](void*) { return g.clipboard.c_str(); };
+    js_install_paste();
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     install_input_handlers();
@@ -673,6 +714,18 @@ void publish_locators(const std::vector<Locator>& items) {
 }
 
 }  // namespace portal::platform
+
+// A paste into the canvas: remember the text, then press Ctrl+V for ImGui for one frame.
+extern "C" EMSCRIPTEN_KEEPALIVE void rk_platform_paste(const char* text) {
+    using namespace portal::platform;
+    g.clipboard = text;
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = true;
+    io.KeysDown[kV] = true;
+    g.key_down_frame[kV] = g.frame_count;
+    g.keys_release_pending.push_back(kV);
+    changed();
+}
 
 extern "C" EMSCRIPTEN_KEEPALIVE void rk_platform_hash_changed() {
     if (portal::platform::g_hash_change)
