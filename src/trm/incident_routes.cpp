@@ -102,137 +102,135 @@ void Service::incident_routes(Router& router) {
         });
     });
 
-    route(router, "GET", "/tenants/{tid}/incidents", false, [](Call& c) {
-        Response err;
-        auto t = c.tenant(c.request.path_params[0], err);
-        if (!t) return err;
-        if (auto refused = c.authorize(Permission::tickets_view, mtm::Target::of(*t)))
-            return *refused;
-        auto f = read_filter(c.request, err);
-        if (!f) return err;
-        std::vector<mtm::IncidentIx> list;
-        for (auto i : c.world.incidents_of(*t))
-            if (matches(c.world, i, *f) && mtm::decide(c.world, c.caller, Permission::tickets_view,
-                                                       mtm::Target::of(c.world, i))
-                                               .allowed())
-                list.push_back(i);
-        newest_first(c.world, list);
-        return page_of(c.request, list.size(), [&](std::size_t k) {
-            return incident_json(c.world, list[k], false, c.caller);
+    tenant_route(
+        router, "GET", "/tenants/{tid}/incidents", false, [](Call& c, mtm::TenantIx tenant) {
+            Response err;
+            if (auto refused = c.authorize(Permission::tickets_view, mtm::Target::of(tenant)))
+                return *refused;
+            auto f = read_filter(c.request, err);
+            if (!f) return err;
+            std::vector<mtm::IncidentIx> list;
+            for (auto i : c.world.incidents_of(tenant))
+                if (matches(c.world, i, *f) &&
+                    mtm::decide(c.world, c.caller, Permission::tickets_view,
+                                mtm::Target::of(c.world, i))
+                        .allowed())
+                    list.push_back(i);
+            newest_first(c.world, list);
+            return page_of(c.request, list.size(), [&](std::size_t k) {
+                return incident_json(c.world, list[k], false, c.caller);
+            });
         });
-    });
 
-    route(router, "GET", "/tenants/{tid}/incidents/{id}", false, [](Call& c) {
-        Response err;
-        auto t = c.tenant(c.request.path_params[0], err);
-        if (!t) return err;
-        auto i = path_incident(c, *t, err);
-        if (!i) return err;
-        if (auto refused = c.authorize(Permission::tickets_view, mtm::Target::of(c.world, *i)))
-            return *refused;
-        return Response::json(200, incident_json(c.world, *i, true, c.caller));
-    });
+    tenant_route(
+        router, "GET", "/tenants/{tid}/incidents/{id}", false, [](Call& c, mtm::TenantIx tenant) {
+            Response err;
+            auto i = path_incident(c, tenant, err);
+            if (!i) return err;
+            if (auto refused = c.authorize(Permission::tickets_view, mtm::Target::of(c.world, *i)))
+                return *refused;
+            return Response::json(200, incident_json(c.world, *i, true, c.caller));
+        });
 
-    route(router, "POST", "/tenants/{tid}/incidents", true, [](Call& c) {
-        Response err;
-        auto t = c.tenant(c.request.path_params[0], err);
-        if (!t) return err;
-        AuditSpec spec{"Ticket", "Create", "incident"};
-        if (auto refused = c.authorize(Permission::tickets_create, mtm::Target::of(*t), &spec))
-            return *refused;
-        auto body = c.body(err);
-        if (!body) return err;
-        BodyReader in(*body);
-        in.allow_only({"roomIds", "title", "description", "highImpact", "justification", "type"});
-        mtm::IncidentDraft d;
-        d.room_ids = in.strings("roomIds", true).value_or(std::vector<std::string>{});
-        d.title = in.string("title", true).value_or("");
-        d.description = in.string("description", true).value_or("");
-        d.high_impact = in.boolean("highImpact").value_or(false);
-        d.justification = in.string("justification").value_or("");
-        d.type = in.string("type").value_or("other");
-        spec.object_name = d.title;
-        if (!in.ok()) return c.invalid(in.errors(), *t, spec);
-        // Each named room must be one I may raise tickets for.
-        for (const auto& id : d.room_ids)
-            if (auto r = c.world.find_room(id); r && c.world.room(*r).tenant == *t)
-                if (auto refused = c.authorize(Permission::tickets_create,
-                                               mtm::Target::of(c.world, *r), &spec))
-                    return *refused;
-        auto i = mtm::record_incident(c.world, *t, d, c.user().id, c.now, c.options.ids);
-        if (!i) return c.refuse(i.error(), *t, spec);
-        c.audit(*t, spec, true);
-        return Response::json(201, incident_json(c.world, *i, true, c.caller));
-    });
+    tenant_route(
+        router, "POST", "/tenants/{tid}/incidents", true, [](Call& c, mtm::TenantIx tenant) {
+            Response err;
+            AuditSpec spec{"Ticket", "Create", "incident"};
+            if (auto refused =
+                    c.authorize(Permission::tickets_create, mtm::Target::of(tenant), &spec))
+                return *refused;
+            auto body = c.body(err);
+            if (!body) return err;
+            BodyReader in(*body);
+            in.allow_only(
+                {"roomIds", "title", "description", "highImpact", "justification", "type"});
+            mtm::IncidentDraft d;
+            d.room_ids = in.strings("roomIds", true).value_or(std::vector<std::string>{});
+            d.title = in.string("title", true).value_or("");
+            d.description = in.string("description", true).value_or("");
+            d.high_impact = in.boolean("highImpact").value_or(false);
+            d.justification = in.string("justification").value_or("");
+            d.type = in.string("type").value_or("other");
+            spec.object_name = d.title;
+            if (!in.ok()) return c.invalid(in.errors(), tenant, spec);
+            // Each named room must be one I may raise tickets for.
+            for (const auto& id : d.room_ids)
+                if (auto r = c.world.find_room(id); r && c.world.room(*r).tenant == tenant)
+                    if (auto refused = c.authorize(Permission::tickets_create,
+                                                   mtm::Target::of(c.world, *r), &spec))
+                        return *refused;
+            auto i = mtm::record_incident(c.world, tenant, d, c.user().id, c.now, c.options.ids);
+            if (!i) return c.refuse(i.error(), tenant, spec);
+            c.audit(tenant, spec, true);
+            return Response::json(201, incident_json(c.world, *i, true, c.caller));
+        });
 
-    route(router, "PATCH", "/tenants/{tid}/incidents/{id}", true, [](Call& c) {
-        Response err;
-        auto t = c.tenant(c.request.path_params[0], err);
-        if (!t) return err;
-        auto i = path_incident(c, *t, err);
-        if (!i) return err;
-        AuditSpec spec{"Ticket", "Update", c.world.incident(*i).title};
-        if (auto refused =
-                c.authorize(Permission::tickets_update, mtm::Target::of(c.world, *i), &spec))
-            return *refused;
-        auto body = c.body(err);
-        if (!body) return err;
-        BodyReader in(*body);
-        in.allow_only({"title", "state", "severity"});
-        mtm::IncidentPatch p{in.string("title"), in.string("state"), in.string("severity")};
-        if (!in.ok()) return c.invalid(in.errors(), *t, spec);
-        if (auto stale = c.check_if_match(incident_json(c.world, *i, true, c.caller)))
-            return *stale;
-        auto res = mtm::update_incident(c.world, *i, p, c.now);
-        if (!res) return c.refuse(res.error(), *t, spec);
-        c.audit(*t, spec, true);
-        return Response::json(200, incident_json(c.world, *i, true, c.caller));
-    });
+    tenant_route(
+        router, "PATCH", "/tenants/{tid}/incidents/{id}", true, [](Call& c, mtm::TenantIx tenant) {
+            Response err;
+            auto i = path_incident(c, tenant, err);
+            if (!i) return err;
+            AuditSpec spec{"Ticket", "Update", c.world.incident(*i).title};
+            if (auto refused =
+                    c.authorize(Permission::tickets_update, mtm::Target::of(c.world, *i), &spec))
+                return *refused;
+            auto body = c.body(err);
+            if (!body) return err;
+            BodyReader in(*body);
+            in.allow_only({"title", "state", "severity"});
+            mtm::IncidentPatch p{in.string("title"), in.string("state"), in.string("severity")};
+            if (!in.ok()) return c.invalid(in.errors(), tenant, spec);
+            if (auto stale = c.check_if_match(incident_json(c.world, *i, true, c.caller)))
+                return *stale;
+            auto res = mtm::update_incident(c.world, *i, p, c.now);
+            if (!res) return c.refuse(res.error(), tenant, spec);
+            c.audit(tenant, spec, true);
+            return Response::json(200, incident_json(c.world, *i, true, c.caller));
+        });
 
-    route(router, "POST", "/tenants/{tid}/incidents/{id}/messages", true, [](Call& c) {
-        Response err;
-        auto t = c.tenant(c.request.path_params[0], err);
-        if (!t) return err;
-        auto i = path_incident(c, *t, err);
-        if (!i) return err;
-        AuditSpec spec{"Ticket", "Update", "reply to " + c.world.incident(*i).title};
-        if (auto refused =
-                c.authorize(Permission::tickets_update, mtm::Target::of(c.world, *i), &spec))
-            return *refused;
-        auto body = c.body(err);
-        if (!body) return err;
-        BodyReader in(*body);
-        in.allow_only({"text", "assignToService"});
-        auto text = in.string("text", true);
-        bool assign = in.boolean("assignToService").value_or(false);
-        if (!in.ok()) return c.invalid(in.errors(), *t, spec);
-        auto res = mtm::add_incident_message(c.world, *i, *text, assign, c.user().id, c.now);
-        if (!res) return c.refuse(res.error(), *t, spec);
-        c.audit(*t, spec, true);
-        return Response::json(200, incident_json(c.world, *i, true, c.caller));
-    });
+    tenant_route(router, "POST", "/tenants/{tid}/incidents/{id}/messages", true,
+                 [](Call& c, mtm::TenantIx tenant) {
+                     Response err;
+                     auto i = path_incident(c, tenant, err);
+                     if (!i) return err;
+                     AuditSpec spec{"Ticket", "Update", "reply to " + c.world.incident(*i).title};
+                     if (auto refused = c.authorize(Permission::tickets_update,
+                                                    mtm::Target::of(c.world, *i), &spec))
+                         return *refused;
+                     auto body = c.body(err);
+                     if (!body) return err;
+                     BodyReader in(*body);
+                     in.allow_only({"text", "assignToService"});
+                     auto text = in.string("text", true);
+                     bool assign = in.boolean("assignToService").value_or(false);
+                     if (!in.ok()) return c.invalid(in.errors(), tenant, spec);
+                     auto res =
+                         mtm::add_incident_message(c.world, *i, *text, assign, c.user().id, c.now);
+                     if (!res) return c.refuse(res.error(), tenant, spec);
+                     c.audit(tenant, spec, true);
+                     return Response::json(200, incident_json(c.world, *i, true, c.caller));
+                 });
 
-    route(router, "POST", "/tenants/{tid}/incidents/{id}/close", true, [](Call& c) {
-        Response err;
-        auto t = c.tenant(c.request.path_params[0], err);
-        if (!t) return err;
-        auto i = path_incident(c, *t, err);
-        if (!i) return err;
-        AuditSpec spec{"Ticket", "Update", "close " + c.world.incident(*i).title};
-        if (auto refused =
-                c.authorize(Permission::tickets_update, mtm::Target::of(c.world, *i), &spec))
-            return *refused;
-        auto body = c.body(err);
-        if (!body) return err;
-        BodyReader in(*body);
-        in.allow_only({"reason"});
-        auto reason = in.string("reason", true);
-        if (!in.ok()) return c.invalid(in.errors(), *t, spec);
-        auto res = mtm::close_incident(c.world, *i, *reason, c.now);
-        if (!res) return c.refuse(res.error(), *t, spec);
-        c.audit(*t, spec, true);
-        return Response::json(200, incident_json(c.world, *i, true, c.caller));
-    });
+    tenant_route(router, "POST", "/tenants/{tid}/incidents/{id}/close", true,
+                 [](Call& c, mtm::TenantIx tenant) {
+                     Response err;
+                     auto i = path_incident(c, tenant, err);
+                     if (!i) return err;
+                     AuditSpec spec{"Ticket", "Update", "close " + c.world.incident(*i).title};
+                     if (auto refused = c.authorize(Permission::tickets_update,
+                                                    mtm::Target::of(c.world, *i), &spec))
+                         return *refused;
+                     auto body = c.body(err);
+                     if (!body) return err;
+                     BodyReader in(*body);
+                     in.allow_only({"reason"});
+                     auto reason = in.string("reason", true);
+                     if (!in.ok()) return c.invalid(in.errors(), tenant, spec);
+                     auto res = mtm::close_incident(c.world, *i, *reason, c.now);
+                     if (!res) return c.refuse(res.error(), tenant, spec);
+                     c.audit(tenant, spec, true);
+                     return Response::json(200, incident_json(c.world, *i, true, c.caller));
+                 });
 }
 
 }  // namespace trm

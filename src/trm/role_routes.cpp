@@ -37,36 +37,31 @@ mtm::AssignmentPatch read_assignment_patch(BodyReader& in) {
 }  // namespace
 
 void Service::role_routes(Router& router) {
-    route(router, "GET", "/tenants/{tid}/roles", false, [](Call& c) {
+    tenant_route(router, "GET", "/tenants/{tid}/roles", false, [](Call& c, mtm::TenantIx tenant) {
         Response err;
-        auto t = c.tenant(c.request.path_params[0], err);
-        if (!t) return err;
-        if (auto refused = c.authorize(Permission::roles_view, mtm::Target::of(*t)))
+        if (auto refused = c.authorize(Permission::roles_view, mtm::Target::of(tenant)))
             return *refused;
         std::vector<json> items;
-        for (auto r : c.world.roles_of(*t))
+        for (auto r : c.world.roles_of(tenant))
             if (mtm::visible(c.world, c.caller, mtm::Target::of(c.world, r)))
                 items.push_back(role_json(c.world, r));
         return page(c.request, std::move(items));
     });
 
-    route(router, "GET", "/tenants/{tid}/roles/{id}", false, [](Call& c) {
-        Response err;
-        auto t = c.tenant(c.request.path_params[0], err);
-        if (!t) return err;
-        auto r = visible_role(c, *t, c.request.path_params[1]);
-        if (!r) return Response::problem(not_found("No role " + c.request.path_params[1]));
-        if (auto refused = c.authorize(Permission::roles_view, mtm::Target::of(c.world, *r)))
-            return *refused;
-        return Response::json(200, role_json(c.world, *r));
-    });
+    tenant_route(
+        router, "GET", "/tenants/{tid}/roles/{id}", false, [](Call& c, mtm::TenantIx tenant) {
+            Response err;
+            auto r = visible_role(c, tenant, c.request.path_params[1]);
+            if (!r) return Response::problem(not_found("No role " + c.request.path_params[1]));
+            if (auto refused = c.authorize(Permission::roles_view, mtm::Target::of(c.world, *r)))
+                return *refused;
+            return Response::json(200, role_json(c.world, *r));
+        });
 
-    route(router, "POST", "/tenants/{tid}/roles", true, [](Call& c) {
+    tenant_route(router, "POST", "/tenants/{tid}/roles", true, [](Call& c, mtm::TenantIx tenant) {
         Response err;
-        auto t = c.tenant(c.request.path_params[0], err);
-        if (!t) return err;
         AuditSpec spec{"Role", "Create", "role"};
-        if (auto refused = c.authorize(Permission::roles_modify, mtm::Target::of(*t), &spec))
+        if (auto refused = c.authorize(Permission::roles_modify, mtm::Target::of(tenant), &spec))
             return *refused;
         auto body = c.body(err);
         if (!body) return err;
@@ -76,96 +71,94 @@ void Service::role_routes(Router& router) {
                          in.string("description").value_or(""),
                          in.strings("permissions", true).value_or(std::vector<std::string>{})};
         spec.object_name = d.name;
-        if (!in.ok()) return c.invalid(in.errors(), *t, spec);
-        bool partner = c.home() != *t;  // a partner caller creates a partner role
+        if (!in.ok()) return c.invalid(in.errors(), tenant, spec);
+        bool partner = c.home() != tenant;  // a partner caller creates a partner role
         auto role =
-            mtm::create_role(c.world, *t, partner ? mtm::Side::partner : mtm::Side::customer,
+            mtm::create_role(c.world, tenant, partner ? mtm::Side::partner : mtm::Side::customer,
                              partner ? c.home() : mtm::TenantIx{}, d, c.options.ids);
-        if (!role) return c.refuse(role.error(), *t, spec);
-        c.audit(*t, spec, true);
+        if (!role) return c.refuse(role.error(), tenant, spec);
+        c.audit(tenant, spec, true);
         return Response::json(201, role_json(c.world, *role));
     });
 
-    route(router, "PATCH", "/tenants/{tid}/roles/{id}", true, [](Call& c) {
-        Response err;
-        auto t = c.tenant(c.request.path_params[0], err);
-        if (!t) return err;
-        auto r = visible_role(c, *t, c.request.path_params[1]);
-        if (!r) return Response::problem(not_found("No role " + c.request.path_params[1]));
-        AuditSpec spec{"Role", "Update", c.world.role(*r).name};
-        if (auto refused =
-                c.authorize(Permission::roles_modify, mtm::Target::of(c.world, *r), &spec))
-            return *refused;
-        if (!may_edit(c, c.world.role(*r), false))
-            return c.refuse(
-                mtm::Error::conflict("not_your_role",
-                                     "Only the partner that owns this role can edit it"),
-                *t, spec);
-        auto body = c.body(err);
-        if (!body) return err;
-        BodyReader in(*body);
-        auto patch = read_role_patch(in);
-        if (!in.ok()) return c.invalid(in.errors(), *t, spec);
-        if (auto stale = c.check_if_match(role_json(c.world, *r))) return *stale;
-        auto res = mtm::update_role(c.world, *r, patch);
-        if (!res) return c.refuse(res.error(), *t, spec);
-        c.audit(*t, spec, true);
-        return Response::json(200, role_json(c.world, *r));
-    });
+    tenant_route(
+        router, "PATCH", "/tenants/{tid}/roles/{id}", true, [](Call& c, mtm::TenantIx tenant) {
+            Response err;
+            auto r = visible_role(c, tenant, c.request.path_params[1]);
+            if (!r) return Response::problem(not_found("No role " + c.request.path_params[1]));
+            AuditSpec spec{"Role", "Update", c.world.role(*r).name};
+            if (auto refused =
+                    c.authorize(Permission::roles_modify, mtm::Target::of(c.world, *r), &spec))
+                return *refused;
+            if (!may_edit(c, c.world.role(*r), false))
+                return c.refuse(
+                    mtm::Error::conflict("not_your_role",
+                                         "Only the partner that owns this role can edit it"),
+                    tenant, spec);
+            auto body = c.body(err);
+            if (!body) return err;
+            BodyReader in(*body);
+            auto patch = read_role_patch(in);
+            if (!in.ok()) return c.invalid(in.errors(), tenant, spec);
+            if (auto stale = c.check_if_match(role_json(c.world, *r))) return *stale;
+            auto res = mtm::update_role(c.world, *r, patch);
+            if (!res) return c.refuse(res.error(), tenant, spec);
+            c.audit(tenant, spec, true);
+            return Response::json(200, role_json(c.world, *r));
+        });
 
-    route(router, "DELETE", "/tenants/{tid}/roles/{id}", true, [](Call& c) {
-        Response err;
-        auto t = c.tenant(c.request.path_params[0], err);
-        if (!t) return err;
-        auto r = visible_role(c, *t, c.request.path_params[1]);
-        if (!r) return Response::problem(not_found("No role " + c.request.path_params[1]));
-        AuditSpec spec{"Role", "Delete", c.world.role(*r).name};
-        if (auto refused =
-                c.authorize(Permission::roles_modify, mtm::Target::of(c.world, *r), &spec))
-            return *refused;
-        if (!may_edit(c, c.world.role(*r), true))
-            return c.refuse(
-                mtm::Error::conflict("not_your_role",
-                                     "Only the partner that owns this role can delete it"),
-                *t, spec);
-        auto res = mtm::delete_role(c.world, *r);
-        if (!res) return c.refuse(res.error(), *t, spec);
-        c.audit(*t, spec, true);
-        return Response::no_content();
-    });
+    tenant_route(
+        router, "DELETE", "/tenants/{tid}/roles/{id}", true, [](Call& c, mtm::TenantIx tenant) {
+            Response err;
+            auto r = visible_role(c, tenant, c.request.path_params[1]);
+            if (!r) return Response::problem(not_found("No role " + c.request.path_params[1]));
+            AuditSpec spec{"Role", "Delete", c.world.role(*r).name};
+            if (auto refused =
+                    c.authorize(Permission::roles_modify, mtm::Target::of(c.world, *r), &spec))
+                return *refused;
+            if (!may_edit(c, c.world.role(*r), true))
+                return c.refuse(
+                    mtm::Error::conflict("not_your_role",
+                                         "Only the partner that owns this role can delete it"),
+                    tenant, spec);
+            auto res = mtm::delete_role(c.world, *r);
+            if (!res) return c.refuse(res.error(), tenant, spec);
+            c.audit(tenant, spec, true);
+            return Response::no_content();
+        });
 
-    route(router, "POST", "/tenants/{tid}/roles/{id}/assignments", true, [](Call& c) {
-        Response err;
-        auto t = c.tenant(c.request.path_params[0], err);
-        if (!t) return err;
-        auto r = visible_role(c, *t, c.request.path_params[1]);
-        if (!r) return Response::problem(not_found("No role " + c.request.path_params[1]));
-        AuditSpec spec{"Assignment", "Create", c.world.role(*r).name};
-        if (auto refused =
-                c.authorize(Permission::roles_modify, mtm::Target::of(c.world, *r), &spec))
-            return *refused;
-        if (!may_edit(c, c.world.role(*r), false))
-            return c.refuse(
-                mtm::Error::conflict("not_your_role",
-                                     "Only the partner that owns this role can assign it"),
-                *t, spec);
-        auto body = c.body(err);
-        if (!body) return err;
-        BodyReader in(*body);
-        in.allow_only({"name", "description", "emailNotifications", "members", "scope"});
-        mtm::AssignmentDraft d;
-        d.name = in.string("name", true).value_or("");
-        d.description = in.string("description").value_or("");
-        d.email_notifications = in.boolean("emailNotifications").value_or(false);
-        d.members = in.members("members", true).value_or(std::vector<mtm::MemberDraft>{});
-        d.scope = in.scope("scope", true).value_or(mtm::ScopeDraft{});
-        spec.object_name += " / " + d.name;
-        if (!in.ok()) return c.invalid(in.errors(), *t, spec);
-        auto a = mtm::add_assignment(c.world, *r, d, c.options.ids);
-        if (!a) return c.refuse(a.error(), *t, spec);
-        c.audit(*t, spec, true);
-        return Response::json(201, assignment_json(c.world, *a));
-    });
+    tenant_route(
+        router, "POST", "/tenants/{tid}/roles/{id}/assignments", true,
+        [](Call& c, mtm::TenantIx tenant) {
+            Response err;
+            auto r = visible_role(c, tenant, c.request.path_params[1]);
+            if (!r) return Response::problem(not_found("No role " + c.request.path_params[1]));
+            AuditSpec spec{"Assignment", "Create", c.world.role(*r).name};
+            if (auto refused =
+                    c.authorize(Permission::roles_modify, mtm::Target::of(c.world, *r), &spec))
+                return *refused;
+            if (!may_edit(c, c.world.role(*r), false))
+                return c.refuse(
+                    mtm::Error::conflict("not_your_role",
+                                         "Only the partner that owns this role can assign it"),
+                    tenant, spec);
+            auto body = c.body(err);
+            if (!body) return err;
+            BodyReader in(*body);
+            in.allow_only({"name", "description", "emailNotifications", "members", "scope"});
+            mtm::AssignmentDraft d;
+            d.name = in.string("name", true).value_or("");
+            d.description = in.string("description").value_or("");
+            d.email_notifications = in.boolean("emailNotifications").value_or(false);
+            d.members = in.members("members", true).value_or(std::vector<mtm::MemberDraft>{});
+            d.scope = in.scope("scope", true).value_or(mtm::ScopeDraft{});
+            spec.object_name += " / " + d.name;
+            if (!in.ok()) return c.invalid(in.errors(), tenant, spec);
+            auto a = mtm::add_assignment(c.world, *r, d, c.options.ids);
+            if (!a) return c.refuse(a.error(), tenant, spec);
+            c.audit(tenant, spec, true);
+            return Response::json(201, assignment_json(c.world, *a));
+        });
 
     // The assignment named in the path, within the visible role (else 404).
     auto assignment_of = [](Call& c, mtm::TenantIx t,
@@ -180,59 +173,55 @@ void Service::role_routes(Router& router) {
         return a;
     };
 
-    route(router, "PATCH", "/tenants/{tid}/roles/{id}/assignments/{aid}", true,
-          [assignment_of](Call& c) {
-              Response err;
-              auto t = c.tenant(c.request.path_params[0], err);
-              if (!t) return err;
-              auto a = assignment_of(c, *t, err);
-              if (!a) return err;
-              mtm::RoleIx r = c.world.assignment(*a).role;
-              AuditSpec spec{"Assignment", "Update",
-                             c.world.role(r).name + " / " + c.world.assignment(*a).name};
-              if (auto refused =
-                      c.authorize(Permission::roles_modify, mtm::Target::of(c.world, r), &spec))
-                  return *refused;
-              if (!may_edit(c, c.world.role(r), false))
-                  return c.refuse(
-                      mtm::Error::conflict("not_your_role",
-                                           "Only the partner that owns this role can edit it"),
-                      *t, spec);
-              auto body = c.body(err);
-              if (!body) return err;
-              BodyReader in(*body);
-              auto patch = read_assignment_patch(in);
-              if (!in.ok()) return c.invalid(in.errors(), *t, spec);
-              if (auto stale = c.check_if_match(assignment_json(c.world, *a))) return *stale;
-              auto res = mtm::update_assignment(c.world, *a, patch);
-              if (!res) return c.refuse(res.error(), *t, spec);
-              c.audit(*t, spec, true);
-              return Response::json(200, assignment_json(c.world, *a));
-          });
+    tenant_route(router, "PATCH", "/tenants/{tid}/roles/{id}/assignments/{aid}", true,
+                 [assignment_of](Call& c, mtm::TenantIx tenant) {
+                     Response err;
+                     auto a = assignment_of(c, tenant, err);
+                     if (!a) return err;
+                     mtm::RoleIx r = c.world.assignment(*a).role;
+                     AuditSpec spec{"Assignment", "Update",
+                                    c.world.role(r).name + " / " + c.world.assignment(*a).name};
+                     if (auto refused = c.authorize(Permission::roles_modify,
+                                                    mtm::Target::of(c.world, r), &spec))
+                         return *refused;
+                     if (!may_edit(c, c.world.role(r), false))
+                         return c.refuse(mtm::Error::conflict(
+                                             "not_your_role",
+                                             "Only the partner that owns this role can edit it"),
+                                         tenant, spec);
+                     auto body = c.body(err);
+                     if (!body) return err;
+                     BodyReader in(*body);
+                     auto patch = read_assignment_patch(in);
+                     if (!in.ok()) return c.invalid(in.errors(), tenant, spec);
+                     if (auto stale = c.check_if_match(assignment_json(c.world, *a))) return *stale;
+                     auto res = mtm::update_assignment(c.world, *a, patch);
+                     if (!res) return c.refuse(res.error(), tenant, spec);
+                     c.audit(tenant, spec, true);
+                     return Response::json(200, assignment_json(c.world, *a));
+                 });
 
-    route(router, "DELETE", "/tenants/{tid}/roles/{id}/assignments/{aid}", true,
-          [assignment_of](Call& c) {
-              Response err;
-              auto t = c.tenant(c.request.path_params[0], err);
-              if (!t) return err;
-              auto a = assignment_of(c, *t, err);
-              if (!a) return err;
-              mtm::RoleIx r = c.world.assignment(*a).role;
-              AuditSpec spec{"Assignment", "Delete",
-                             c.world.role(r).name + " / " + c.world.assignment(*a).name};
-              if (auto refused =
-                      c.authorize(Permission::roles_modify, mtm::Target::of(c.world, r), &spec))
-                  return *refused;
-              if (!may_edit(c, c.world.role(r), false))
-                  return c.refuse(
-                      mtm::Error::conflict("not_your_role",
-                                           "Only the partner that owns this role can edit it"),
-                      *t, spec);
-              auto res = mtm::delete_assignment(c.world, *a);
-              if (!res) return c.refuse(res.error(), *t, spec);
-              c.audit(*t, spec, true);
-              return Response::no_content();
-          });
+    tenant_route(router, "DELETE", "/tenants/{tid}/roles/{id}/assignments/{aid}", true,
+                 [assignment_of](Call& c, mtm::TenantIx tenant) {
+                     Response err;
+                     auto a = assignment_of(c, tenant, err);
+                     if (!a) return err;
+                     mtm::RoleIx r = c.world.assignment(*a).role;
+                     AuditSpec spec{"Assignment", "Delete",
+                                    c.world.role(r).name + " / " + c.world.assignment(*a).name};
+                     if (auto refused = c.authorize(Permission::roles_modify,
+                                                    mtm::Target::of(c.world, r), &spec))
+                         return *refused;
+                     if (!may_edit(c, c.world.role(r), false))
+                         return c.refuse(mtm::Error::conflict(
+                                             "not_your_role",
+                                             "Only the partner that owns this role can edit it"),
+                                         tenant, spec);
+                     auto res = mtm::delete_assignment(c.world, *a);
+                     if (!res) return c.refuse(res.error(), tenant, spec);
+                     c.audit(tenant, spec, true);
+                     return Response::no_content();
+                 });
 }
 
 }  // namespace trm

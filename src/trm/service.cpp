@@ -294,6 +294,16 @@ void Service::route(Router& router, const char* method, const std::string& patte
         });
 }
 
+void Service::tenant_route(Router& router, const char* method, const std::string& pattern,
+                           bool mutates, TenantHandler handler) {
+    route(router, method, pattern, mutates, [handler = std::move(handler)](Call& c) {
+        Response err;
+        auto tenant = c.tenant(c.request.path_params[0], err);
+        if (!tenant) return err;
+        return handler(c, *tenant);
+    });
+}
+
 void Service::register_routes(Router& router) {
     router.add("GET", "/api/v1/health",
                [](const Request&) { return Response::json(200, current_health().to_json()); });

@@ -73,6 +73,11 @@ class Service {
   private:
     using Handler = std::function<Response(Call&)>;
 
+    // /tenants/{tid}/… routes: the same, with {tid} resolved first (404 unless the caller can see
+    // that tenant), so handlers start from a tenant they may address.
+    using TenantHandler = std::function<Response(Call&, mtm::TenantIx)>;
+    void tenant_route(Router& router, const char* method, const std::string& pattern, bool mutates,
+                      TenantHandler handler);
     // Registers a route whose handler runs authenticated, under the right lock.
     void route(Router& router, const char* method, const std::string& pattern, bool mutates,
                Handler handler);

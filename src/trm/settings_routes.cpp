@@ -30,43 +30,42 @@ constexpr mtm::Time kAuditWindow = 180 * mtm::kDay;
 }  // namespace
 
 void Service::settings_routes(Router& router) {
-    route(router, "GET", "/tenants/{tid}/settings", false, [this](Call& c) {
-        Response err;
-        auto t = c.tenant(c.request.path_params[0], err);
-        if (!t) return err;
-        if (auto refused = c.authorize(Permission::settings_view, mtm::Target::of(*t)))
-            return *refused;
-        return Response::json(200, settings_json(c.world, *t, settings_[t->v]));
-    });
+    tenant_route(
+        router, "GET", "/tenants/{tid}/settings", false, [this](Call& c, mtm::TenantIx tenant) {
+            Response err;
+            if (auto refused = c.authorize(Permission::settings_view, mtm::Target::of(tenant)))
+                return *refused;
+            return Response::json(200, settings_json(c.world, tenant, settings_[tenant.v]));
+        });
 
-    route(router, "PATCH", "/tenants/{tid}/settings", true, [this](Call& c) {
-        Response err;
-        auto t = c.tenant(c.request.path_params[0], err);
-        if (!t) return err;
-        AuditSpec spec{"Settings", "Update", "service settings"};
-        if (auto refused = c.authorize(Permission::settings_modify, mtm::Target::of(*t), &spec))
-            return *refused;
-        auto body = c.body(err);
-        if (!body) return err;
-        BodyReader in(*body);
-        in.allow_only({"notificationEmail", "language", "requirePartnerMfa"});
-        auto email = in.string("notificationEmail");
-        auto language = in.string("language");
-        auto mfa = in.boolean("requirePartnerMfa");
-        std::vector<FieldError> errors = in.errors();
-        if (email && !email->empty() && !mtm::valid_upn(*email))
-            errors.push_back({"notificationEmail", "is not an e-mail address"});
-        if (language && *language != "en" && *language != "it")
-            errors.push_back({"language", "must be en or it"});
-        if (!errors.empty()) return c.invalid(errors, *t, spec);
-        TenantSettings& s = settings_[t->v];
-        if (auto stale = c.check_if_match(settings_json(c.world, *t, s))) return *stale;
-        if (email) s.notification_email = *email;
-        if (language) s.language = *language;
-        if (mfa) s.require_partner_mfa = *mfa;
-        c.audit(*t, spec, true);
-        return Response::json(200, settings_json(c.world, *t, s));
-    });
+    tenant_route(
+        router, "PATCH", "/tenants/{tid}/settings", true, [this](Call& c, mtm::TenantIx tenant) {
+            Response err;
+            AuditSpec spec{"Settings", "Update", "service settings"};
+            if (auto refused =
+                    c.authorize(Permission::settings_modify, mtm::Target::of(tenant), &spec))
+                return *refused;
+            auto body = c.body(err);
+            if (!body) return err;
+            BodyReader in(*body);
+            in.allow_only({"notificationEmail", "language", "requirePartnerMfa"});
+            auto email = in.string("notificationEmail");
+            auto language = in.string("language");
+            auto mfa = in.boolean("requirePartnerMfa");
+            std::vector<FieldError> errors = in.errors();
+            if (email && !email->empty() && !mtm::valid_upn(*email))
+                errors.push_back({"notificationEmail", "is not an e-mail address"});
+            if (language && *language != "en" && *language != "it")
+                errors.push_back({"language", "must be en or it"});
+            if (!errors.empty()) return c.invalid(errors, tenant, spec);
+            TenantSettings& s = settings_[tenant.v];
+            if (auto stale = c.check_if_match(settings_json(c.world, tenant, s))) return *stale;
+            if (email) s.notification_email = *email;
+            if (language) s.language = *language;
+            if (mfa) s.require_partner_mfa = *mfa;
+            c.audit(tenant, spec, true);
+            return Response::json(200, settings_json(c.world, tenant, s));
+        });
 
     route(router, "GET", "/tenants/{tid}/audit", false, [this](Call& c) {
         // The customer's own MMR Admins only: to anyone else, partners included, it does not exist.
