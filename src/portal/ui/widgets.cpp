@@ -96,6 +96,11 @@ bool secondary_button(const char* label) {
     return pressed;
 }
 
+bool enter_pressed() {
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+}
+
 bool danger_button(const char* label) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kDanger));
     ImGui::PushStyleColor(ImGuiCol_Border,

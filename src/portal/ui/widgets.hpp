@@ -34,6 +34,9 @@ bool secondary_button(const char* label);
 // An outlined button in the danger colour, for actions that end something.
 bool danger_button(const char* label);
 
+// True on the frame Enter is pressed: dialogs take it as their primary action.
+bool enter_pressed();
+
 // Section title in the heading font with an optional muted caption under it.
 void section_title(const ui::Fonts& fonts, const char* title, const char* caption = nullptr);
 // A coloured pill (health, status) drawn inline.

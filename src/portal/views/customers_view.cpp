@@ -68,7 +68,7 @@ void invitation_card(const InvitationRow& inv, const AppState& s, const ui::Font
             "This only affects you: the other people it names can still accept. If you decline by "
             "mistake, a colleague who accepts can add you to Primary admins.");
         ImGui::Dummy(ImVec2(0, px(6)));
-        if (ui::primary_button("Decline")) {
+        if (ui::primary_button("Decline") || ui::enter_pressed()) {
             actions.push_back({Action::Kind::deny_invitation, inv.id});
             ImGui::CloseCurrentPopup();
         }

@@ -48,7 +48,8 @@ bool typed_confirmation(const char* popup, const std::string& name, const std::s
         ImGui::InputText("##typed", typed, sizeof typed);
         ui::expose(label + ":confirm text");
         bool match = name == typed;
-        if (ui::gated_button(button, match, "Type the name exactly", true)) {
+        if (ui::gated_button(button, match, "Type the name exactly", true) ||
+            (match && ui::enter_pressed())) {
             confirmed = true;
             ImGui::CloseCurrentPopup();
         }

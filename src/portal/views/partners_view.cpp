@@ -226,7 +226,8 @@ void invite_wizard(const AppState& s, InviteDraft& d, const ui::Fonts& fonts, Ac
     ImGui::SameLine();
     if (d.step < 4) {
         bool ready = step_ready(d);
-        if (ui::gated_button("Next", ready, "Complete this step first", true)) d.step++;
+        bool enter = ready && ui::enter_pressed();  // Enter moves on, as in any web form
+        if (ui::gated_button("Next", ready, "Complete this step first", true) || enter) d.step++;
         ui::expose("Invite:next", ready);
     } else {
         bool ready = !d.sending;
