@@ -11,6 +11,7 @@
 #include "views/header_view.hpp"
 #include "views/home_view.hpp"
 #include "views/partners_view.hpp"
+#include "views/roles_view.hpp"
 #include "views/rooms_view.hpp"
 
 namespace portal {
@@ -237,6 +238,27 @@ void App::load_page() {
                 },
                 fail);
             break;
+        case Page::roles:
+            if (!state_.can(mtm::Permission::roles_view)) {
+                state_.roles.clear();
+                done();
+                break;
+            }
+            call(
+                "GET", "/tenants/" + state_.tenant_id + "/roles?limit=500", nullptr,
+                [this, done](const ApiResult& rs) {
+                    state_.roles.clear();
+                    for (const auto& j : rs.body.value("items", json::array()))
+                        state_.roles.push_back(RoleRow::from_json(j));
+                    bool still =
+                        std::any_of(state_.roles.begin(), state_.roles.end(),
+                                    [&](const RoleRow& r) { return r.id == state_.role_id; });
+                    if (!still)
+                        state_.role_id = state_.roles.empty() ? "" : state_.roles.front().id;
+                    done();
+                },
+                fail);
+            break;
     }
 }
 
@@ -244,9 +266,11 @@ void App::follow_hash(const std::string& hash) {
     auto route = parse_route(hash);
     if (!route || state_.phase != Phase::ready) return;
     Page page = route->page == Route::Page::rooms      ? Page::rooms
+                : route->page == Route::Page::roles    ? Page::roles
                 : route->page == Route::Page::partners ? Page::partners
                                                        : Page::customers;
-    std::string tenant = page == Page::rooms ? route->tenant_id : state_.me.tenant_id;
+    bool tenant_page = page == Page::rooms || page == Page::roles;
+    std::string tenant = tenant_page ? route->tenant_id : state_.me.tenant_id;
     // Only places this user may go: an unknown customer falls back to my own organisation.
     if (std::none_of(state_.tenants.begin(), state_.tenants.end(),
                      [&](const TenantChoice& t) { return t.tenant_id == tenant; }))
@@ -263,9 +287,11 @@ void App::sync_hash() {
     if (state_.phase != Phase::ready) return;
     Route r;
     r.page = state_.page == Page::rooms      ? Route::Page::rooms
+             : state_.page == Page::roles    ? Route::Page::roles
              : state_.page == Page::partners ? Route::Page::partners
                                              : Route::Page::customers;
-    if (r.page == Route::Page::rooms) r.tenant_id = state_.tenant_id;
+    if (r.page == Route::Page::rooms || r.page == Route::Page::roles)
+        r.tenant_id = state_.tenant_id;
     std::string hash = build_route(r);
     if (hash != platform::location_hash()) platform::push_location_hash(hash);
 }
@@ -277,18 +303,22 @@ void App::apply(const views::Action& a) {
             if (a.id == state_.tenant_id) return;
             ++generation_;
             state_.tenant_id = a.id;
-            if (state_.page != Page::rooms) state_.page = Page::rooms;  // a customer's own page
+            if (state_.page != Page::rooms && state_.page != Page::roles)
+                state_.page = Page::rooms;  // a customer's own page
             load_page();
             return;
         case K::select_page:
             ++generation_;
             state_.page = a.id == "rooms"      ? Page::rooms
+                          : a.id == "roles"    ? Page::roles
                           : a.id == "partners" ? Page::partners
                                                : Page::customers;
-            if (state_.page != Page::rooms) state_.tenant_id = state_.me.tenant_id;
-            // A partner manages rooms of its customers, not its own: open the first customer.
-            if (state_.page == Page::rooms && state_.partner_user() &&
-                state_.tenant_id == state_.me.tenant_id && state_.tenants.size() > 1)
+            if (state_.page != Page::rooms && state_.page != Page::roles)
+                state_.tenant_id = state_.me.tenant_id;
+            // A partner manages rooms and roles of its customers, not its own: open the first one.
+            if ((state_.page == Page::rooms || state_.page == Page::roles) &&
+                state_.partner_user() && state_.tenant_id == state_.me.tenant_id &&
+                state_.tenants.size() > 1)
                 state_.tenant_id = state_.tenants[1].tenant_id;
             load_page();
             return;
@@ -484,6 +514,40 @@ void App::apply(const views::Action& a) {
                     toast("Could not remove the customer: " + r.error_message(), true);
                 });
             return;
+        case K::select_role:
+            state_.role_id = a.id;
+            return;
+        case K::toggle_permission: {
+            auto role = std::find_if(state_.roles.begin(), state_.roles.end(),
+                                     [&](const RoleRow& r) { return r.id == state_.role_id; });
+            auto perm = mtm::parse_permission(a.id);
+            if (role == state_.roles.end() || !perm || role->built_in) return;
+            mtm::PermissionSet before = role->permissions;
+            mtm::PermissionSet after = before;
+            if (after.has(*perm))
+                after.remove(*perm);
+            else
+                after.add(*perm);
+            json list = json::array();
+            for (const auto& info : mtm::catalogue())
+                if (after.has(info.permission)) list.push_back(std::string(info.id));
+            role->permissions = after;  // optimistic; rolled back if the service refuses
+            std::string rid = role->id;
+            call(
+                "PATCH", "/tenants/" + state_.tenant_id + "/roles/" + rid,
+                json{{"permissions", list}},
+                [this, rid](const ApiResult& r) {
+                    for (auto& row : state_.roles)
+                        if (row.id == rid) row = RoleRow::from_json(r.body);
+                },
+                [this, rid, before](const ApiResult& r) {
+                    for (auto& row : state_.roles)
+                        if (row.id == rid) row.permissions = before;
+                    toast("The service refused: " + r.error_message(), true);
+                },
+                role->etag);
+            return;
+        }
         case K::sign_out:
             sign_out("");
             return;
@@ -528,6 +592,9 @@ void App::frame() {
                     break;
                 case Page::rooms:
                     views::draw_rooms(state_, fonts_, actions);
+                    break;
+                case Page::roles:
+                    views::draw_roles(state_, fonts_, actions);
                     break;
             }
         } else if (state_.phase == Phase::loading || state_.phase == Phase::connecting) {

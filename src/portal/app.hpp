@@ -17,7 +17,7 @@
 namespace portal {
 
 enum class Phase { connecting, signed_out, loading, ready };
-enum class Page { customers, partners, rooms };
+enum class Page { customers, partners, rooms, roles };
 
 // Everything views draw from. Filled by App from the service's answers.
 struct AppState {
@@ -35,6 +35,8 @@ struct AppState {
     std::vector<RoomGroupRow> room_groups;   // of the selected tenant (for scope pickers)
     InviteDraft invite;                      // customer: the Add partner wizard
     std::optional<CustomerDetail> detail;    // partner: the customer opened in Customers
+    std::vector<RoleRow> roles;              // roles of the selected tenant that I can see
+    std::string role_id;                     // the role opened in Roles
     bool rooms_truncated = false;
     bool loading_page = false;
     std::string page_error;  // why the page could not be loaded

@@ -118,6 +118,32 @@ bool CustomerDetail::removable(const MemberRef&) const {
     return members.size() > 1 || other_assignments > 0;
 }
 
+RoleRow RoleRow::from_json(const json& j) {
+    RoleRow r;
+    r.id = str(j, "id");
+    r.name = str(j, "name");
+    r.description = str(j, "description");
+    r.side = str(j, "side");
+    r.etag = str(j, "etag");
+    r.built_in = j.is_object() && j.value("builtIn", false);
+    for (const auto& p : strings(j, "permissions"))
+        if (auto perm = mtm::parse_permission(p)) r.permissions.add(*perm);
+    if (j.is_object() && j.contains("assignments") && j["assignments"].is_array())
+        for (const auto& a : j["assignments"]) {
+            AssignmentRow row;
+            row.id = str(a, "id");
+            row.name = str(a, "name");
+            row.description = str(a, "description");
+            row.etag = str(a, "etag");
+            if (a.contains("members") && a["members"].is_array())
+                for (const auto& m : a["members"])
+                    row.members.push_back({str(m, "type"), str(m, "id")});
+            read_scope(a, row.all_rooms, row.room_count, row.room_group_count);
+            r.assignments.push_back(std::move(row));
+        }
+    return r;
+}
+
 RoomGroupRow RoomGroupRow::from_json(const json& j) {
     RoomGroupRow g{str(j, "id"), str(j, "name"), strings(j, "roomIds").size()};
     return g;

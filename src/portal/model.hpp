@@ -86,6 +86,21 @@ struct RoomRow {  // GET /tenants/{tid}/rooms
     mtm::RoomFacts facts() const { return {tenant_id, id, room_group_ids}; }
 };
 
+struct AssignmentRow {
+    std::string id, name, description, etag;
+    std::vector<MemberRef> members;
+    bool all_rooms = false;
+    std::size_t room_count = 0, room_group_count = 0;
+};
+
+struct RoleRow {  // GET /tenants/{tid}/roles
+    std::string id, name, description, side, etag;
+    bool built_in = false;
+    mtm::PermissionSet permissions;
+    std::vector<AssignmentRow> assignments;
+    static RoleRow from_json(const json& j);
+};
+
 struct RoomGroupRow {  // GET /tenants/{tid}/room-groups
     std::string id, name;
     std::size_t room_count = 0;

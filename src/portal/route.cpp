@@ -24,9 +24,9 @@ std::optional<Route> parse_route(std::string_view hash) {
         r.page = Route::Page::partners;
         return r;
     }
-    if (segments.size() == 3 && segments[0] == "tenants" && segments[2] == "rooms" &&
-        !segments[1].empty()) {
-        r.page = Route::Page::rooms;
+    if (segments.size() == 3 && segments[0] == "tenants" &&
+        (segments[2] == "rooms" || segments[2] == "roles") && !segments[1].empty()) {
+        r.page = segments[2] == "rooms" ? Route::Page::rooms : Route::Page::roles;
         r.tenant_id = segments[1];
         return r;
     }
@@ -45,6 +45,9 @@ std::string build_route(const Route& route) {
             break;
         case Route::Page::rooms:
             u.segments() = {"tenants", route.tenant_id, "rooms"};
+            break;
+        case Route::Page::roles:
+            u.segments() = {"tenants", route.tenant_id, "roles"};
             break;
     }
     return "#" + std::string(u.buffer());

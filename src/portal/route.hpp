@@ -6,6 +6,7 @@
 //   #/customers                      partner home
 //   #/partners                       customer home
 //   #/tenants/<tenant id>/rooms      rooms of one tenant (my own or a customer's)
+//   #/tenants/<tenant id>/roles      roles of one tenant (Settings › Roles)
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,9 +14,9 @@
 namespace portal {
 
 struct Route {
-    enum class Page { customers, partners, rooms };
+    enum class Page { customers, partners, rooms, roles };
     Page page = Page::customers;
-    std::string tenant_id;  // rooms only
+    std::string tenant_id;  // rooms and roles
     bool operator==(const Route&) const = default;
 };
 

@@ -183,3 +183,34 @@ test("pasting into a field of the canvas works (the customer filter)", async () 
   assert.deepEqual(tenants, ["Tenant:Adatum"]);
   await context.close();
 });
+
+test("Settings › Roles: built-ins are read-only; a partner edits its custom role within what it may delegate", async () => {
+  const { page, context, errors } = await openPortal(chrome.browser, serve.url);
+  await signIn(page, "ned@northwind.example");
+  await clickItem(page, "Tenant switcher");
+  await clickItem(page, "Tenant:Adatum");
+  await clickItem(page, "Tab:Roles");
+  await item(page, "Page:Roles · Adatum");
+  await clickItem(page, "Role:Primary admins");
+  const builtin = await item(page, "Permission:rooms.view");
+  assert.equal(builtin.enabled, false);
+  assert.match(builtin.note, /Built-in roles cannot be edited/);
+  await clickItem(page, "Role:Help desk");
+  await clickItem(page, "Permission:rooms.modify");  // Primary admins holds it: the partner may delegate it
+  await page.waitForFunction(() => !/refused/.test(document.getElementById("status").textContent));
+  await screenshot(page, "partner-roles.png");
+  await clickItem(page, "Permission:settings.view");  // the customer's alone: refused, rolled back
+  await page.waitForFunction(() => /The service refused: permissions: a partner role can only hold/.test(
+    document.getElementById("status").textContent));
+  const roles = await page.evaluate(async () => {
+    const token = sessionStorage.getItem("roomkeeper.token");
+    const tid = location.hash.split("/")[2];
+    return (await (await fetch(`/api/v1/tenants/${tid}/roles`, { headers: { Authorization: `Bearer ${token}` } })).json()).items;
+  });
+  const helpdesk = roles.find((r) => r.name === "Help desk");
+  assert.ok(helpdesk.permissions.includes("rooms.modify"));
+  assert.ok(!helpdesk.permissions.includes("settings.view"));
+  // The browser itself logs the intended 422 as a failed resource; nothing else may appear.
+  assert.deepEqual(errors.filter((e) => !/status of 422/.test(e)), []);
+  await context.close();
+});

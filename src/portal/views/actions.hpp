@@ -9,7 +9,7 @@ namespace portal::views {
 struct Action {
     enum class Kind {
         select_tenant,      // id: tenant id
-        select_page,        // id: "customers" | "partners" | "rooms"
+        select_page,        // id: "customers" | "partners" | "rooms" | "roles"
         accept_invitation,  // id: invitation id
         deny_invitation,    // id: invitation id
         reset_key,          // id: room id
@@ -18,9 +18,11 @@ struct Action {
         remove_partner,     // id: partner tenant id
         open_customer,      // partner: id: customer tenant id (detail with Primary admins)
         close_customer,
-        add_admin,        // partner: id: "user:<id>" or "group:<id>"
-        remove_admin,     // partner: id: "user:<id>" or "group:<id>"
-        remove_customer,  // partner: id: customer tenant id
+        add_admin,          // partner: id: "user:<id>" or "group:<id>"
+        remove_admin,       // partner: id: "user:<id>" or "group:<id>"
+        remove_customer,    // partner: id: customer tenant id
+        select_role,        // id: role id
+        toggle_permission,  // id: permission id, on the selected role (custom roles only)
         sign_out,
         reload,
     };

@@ -118,6 +118,10 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
         if (tab("Rooms", s.page == Page::rooms, fonts))
             actions.push_back({Action::Kind::select_page, "rooms"});
         ui::expose("Tab:Rooms");
+        ImGui::SameLine(0, 0);
+        if (tab("Roles", s.page == Page::roles, fonts))
+            actions.push_back({Action::Kind::select_page, "roles"});
+        ui::expose("Tab:Roles");
 
         // Which backend is in use, always visible.
         ImGui::SameLine(0, px(16));
