@@ -337,9 +337,11 @@ Status revoke_invitation(World& w, InvitationIx i, Time now) {
     return ok();
 }
 
-Result<RelationshipIx> accept_invitation(World& w, InvitationIx i, UserIx user, Time now,
-                                         const IdSource& ids) {
-    const Invitation& inv = w.invitation(i);
+namespace {
+
+// Whether `user` may still answer the invitation: listed, not revoked, not expired, and not
+// answered yet. Accept and deny share these rules.
+Status may_respond(const World& w, const Invitation& inv, UserIx user, Time now) {
     const Contact* c = contact_of(w, inv, user);
     if (!c) return Error::not_found("No such invitation for you");
     if (inv.revoked)
@@ -351,6 +353,20 @@ Result<RelationshipIx> accept_invitation(World& w, InvitationIx i, UserIx user, 
                                std::string("You already ") +
                                    (c->status == ContactStatus::accepted ? "accepted" : "denied") +
                                    " this invitation");
+    return ok();
+}
+
+void set_contact_status(World& w, InvitationIx i, UserIx user, ContactStatus status) {
+    for (Contact& ct : w.invitation_mut(i).contacts)
+        if (ct.upn == w.user(user).upn) ct.status = status;
+}
+
+}  // namespace
+
+Result<RelationshipIx> accept_invitation(World& w, InvitationIx i, UserIx user, Time now,
+                                         const IdSource& ids) {
+    const Invitation& inv = w.invitation(i);
+    if (auto s = may_respond(w, inv, user, now); !s) return s.error();
     TenantIx customer = inv.customer, partner = inv.partner;
     auto rel = w.find_relationship(customer, partner);
     if (!rel) {
@@ -384,25 +400,14 @@ Result<RelationshipIx> accept_invitation(World& w, InvitationIx i, UserIx user, 
         members.push_back(Member::user(user));
         w.set_assignment_members(first, std::move(members));
     }
-    Invitation& m = w.invitation_mut(i);
-    for (Contact& ct : m.contacts)
-        if (ct.upn == w.user(user).upn) ct.status = ContactStatus::accepted;
-    m.accepted = true;
+    set_contact_status(w, i, user, ContactStatus::accepted);
+    w.invitation_mut(i).accepted = true;
     return *rel;
 }
 
 Status deny_invitation(World& w, InvitationIx i, UserIx user, Time now) {
-    const Invitation& inv = w.invitation(i);
-    const Contact* c = contact_of(w, inv, user);
-    if (!c) return Error::not_found("No such invitation for you");
-    if (inv.revoked)
-        return Error::conflict("invitation_revoked", "The customer revoked this invitation");
-    if (now >= inv.expires_at)
-        return Error::conflict("invitation_expired", "This invitation has expired");
-    if (c->status != ContactStatus::pending)
-        return Error::conflict("already_acted", "You already acted on this invitation");
-    for (Contact& ct : w.invitation_mut(i).contacts)
-        if (ct.upn == w.user(user).upn) ct.status = ContactStatus::denied;
+    if (auto s = may_respond(w, w.invitation(i), user, now); !s) return s;
+    set_contact_status(w, i, user, ContactStatus::denied);
     return ok();
 }
 
