@@ -125,7 +125,7 @@ Status check_partner_scope(const World& w, const Role& role, const Scope& scope,
 // A partner delegates within what the customer gave it: its custom roles can hold only the
 // permissions of Primary admins (never settings, key resets, enrollment, …).
 bool check_partner_permissions(PermissionSet perms, std::vector<FieldIssue>& issues) {
-    PermissionSet allowed = builtin_permissions(BuiltInRole::primary_admins);
+    PermissionSet allowed = custom_role_ceiling(Side::partner);
     if (allowed.contains(perms)) return true;
     std::string extra;
     for (const auto& info : catalogue())
@@ -434,6 +434,11 @@ std::vector<UserIx> primary_admins(const World& w, RelationshipIx rel) {
 }
 
 // --- roles and assignments ------------------------------------------------------------------
+
+PermissionSet custom_role_ceiling(Side side) {
+    return side == Side::partner ? builtin_permissions(BuiltInRole::primary_admins)
+                                 : PermissionSet::all();
+}
 
 Result<RoleIx> create_role(World& w, TenantIx customer, Side side, TenantIx partner,
                            const RoleDraft& d, const IdSource& ids) {

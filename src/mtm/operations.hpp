@@ -92,6 +92,11 @@ struct AssignmentPatch {
     std::optional<ScopeDraft> scope;
 };
 
+// What a custom role on `side` may hold: any permission for a customer's own roles; for a
+// partner's roles only those of Primary admins (a partner delegates within what the customer
+// gave it — never settings, key resets, enrollment, …). The portal greys out the rest.
+PermissionSet custom_role_ceiling(Side side);
+
 // side/partner: a customer's own role (Side::customer), or a partner's role for that customer.
 Result<RoleIx> create_role(World& w, TenantIx customer, Side side, TenantIx partner,
                            const RoleDraft& draft, const IdSource& ids);

@@ -374,55 +374,12 @@ void App::apply(const views::Action& a) {
                 });
             return;
         case K::open_invite:
-            state_.invite = InviteDraft{};
-            state_.invite.open = true;
-            call("GET", "/tenants/" + state_.me.tenant_id + "/room-groups?limit=500", nullptr,
-                 [this](const ApiResult& r) {
-                     state_.room_groups.clear();
-                     for (const auto& j : r.body.value("items", json::array()))
-                         state_.room_groups.push_back(RoomGroupRow::from_json(j));
-                 });
-            call("GET", "/tenants/" + state_.me.tenant_id + "/rooms?limit=500", nullptr,
-                 [this](const ApiResult& r) {
-                     state_.rooms.clear();
-                     for (const auto& j : r.body.value("items", json::array()))
-                         state_.rooms.push_back(RoomRow::from_json(j));
-                 });
-            return;
         case K::send_invite:
-            state_.invite.sending = true;
-            state_.invite.errors.clear();
-            call(
-                "POST", "/partners/invitations", state_.invite.to_request(),
-                [this](const ApiResult& r) {
-                    state_.invite = InviteDraft{};
-                    toast("Invitation sent to " +
-                              r.body.value("partnerName", std::string("the partner")) + ".",
-                          false);
-                    load_page();
-                },
-                [this](const ApiResult& r) {
-                    state_.invite.sending = false;
-                    if (r.problem)
-                        for (const auto& e : r.problem->errors)
-                            state_.invite.errors.emplace_back(e.field, e.message);
-                    if (state_.invite.errors.empty())
-                        state_.invite.errors.emplace_back("", r.error_message());
-                });
-            return;
         case K::remove_partner:
-            state_.busy_id = a.id;
-            call(
-                "DELETE", "/partners/" + a.id, nullptr,
-                [this](const ApiResult&) {
-                    state_.busy_id.clear();
-                    toast("Partner removed. Its people lost access to your rooms at once.", false);
-                    load_page();
-                },
-                [this](const ApiResult& r) {
-                    state_.busy_id.clear();
-                    toast("Could not remove the partner: " + r.error_message(), true);
-                });
+        case K::open_add_contacts:
+        case K::send_contacts:
+        case K::revoke_invitation:
+            apply_partners(a);
             return;
         case K::open_customer: {
             state_.detail = CustomerDetail{};
@@ -515,39 +472,16 @@ void App::apply(const views::Action& a) {
                 });
             return;
         case K::select_role:
-            state_.role_id = a.id;
+        case K::toggle_permission:
+        case K::open_role_wizard:
+        case K::create_role:
+        case K::save_role:
+        case K::delete_role:
+        case K::open_assignment:
+        case K::save_assignment:
+        case K::delete_assignment:
+            apply_roles(a);
             return;
-        case K::toggle_permission: {
-            auto role = std::find_if(state_.roles.begin(), state_.roles.end(),
-                                     [&](const RoleRow& r) { return r.id == state_.role_id; });
-            auto perm = mtm::parse_permission(a.id);
-            if (role == state_.roles.end() || !perm || role->built_in) return;
-            mtm::PermissionSet before = role->permissions;
-            mtm::PermissionSet after = before;
-            if (after.has(*perm))
-                after.remove(*perm);
-            else
-                after.add(*perm);
-            json list = json::array();
-            for (const auto& info : mtm::catalogue())
-                if (after.has(info.permission)) list.push_back(std::string(info.id));
-            role->permissions = after;  // optimistic; rolled back if the service refuses
-            std::string rid = role->id;
-            call(
-                "PATCH", "/tenants/" + state_.tenant_id + "/roles/" + rid,
-                json{{"permissions", list}},
-                [this, rid](const ApiResult& r) {
-                    for (auto& row : state_.roles)
-                        if (row.id == rid) row = RoleRow::from_json(r.body);
-                },
-                [this, rid, before](const ApiResult& r) {
-                    for (auto& row : state_.roles)
-                        if (row.id == rid) row.permissions = before;
-                    toast("The service refused: " + r.error_message(), true);
-                },
-                role->etag);
-            return;
-        }
         case K::sign_out:
             sign_out("");
             return;
@@ -588,13 +522,14 @@ void App::frame() {
                     views::draw_customers(state_, fonts_, actions);
                     break;
                 case Page::partners:
-                    views::draw_partners(state_, state_.invite, fonts_, actions);
+                    views::draw_partners(state_, state_.invite, state_.add_contacts, fonts_,
+                                         actions);
                     break;
                 case Page::rooms:
                     views::draw_rooms(state_, fonts_, actions);
                     break;
                 case Page::roles:
-                    views::draw_roles(state_, fonts_, actions);
+                    views::draw_roles(state_, state_.roles_draft, fonts_, actions);
                     break;
             }
         } else if (state_.phase == Phase::loading || state_.phase == Phase::connecting) {

@@ -34,6 +34,9 @@ struct AppState {
     std::vector<RoomRow> rooms;              // rooms of the selected tenant that I can see
     std::vector<RoomGroupRow> room_groups;   // of the selected tenant (for scope pickers)
     InviteDraft invite;                      // customer: the Add partner wizard
+    ContactsDraft add_contacts;              // customer: more people for an invitation
+    RolesDraft roles_draft;                  // Roles: wizard, assignment editor, properties
+    std::vector<DirectoryEntry> directory;   // my organisation's people and groups (pickers)
     std::optional<CustomerDetail> detail;    // partner: the customer opened in Customers
     std::vector<RoleRow> roles;              // roles of the selected tenant that I can see
     std::string role_id;                     // the role opened in Roles
@@ -73,6 +76,11 @@ class App {
     void load_session();
     void load_page();
     void apply(const views::Action& action);
+    void apply_roles(const views::Action& action);     // the Roles page's (app_roles.cpp)
+    void apply_partners(const views::Action& action);  // the Partners page's (app_partners.cpp)
+    // Load what pickers offer for `tenant`: its rooms and room groups I can see, and my directory.
+    void load_choices(const std::string& tenant);
+    void load_directory();
     // Deep links: follow the URL hash (after sign-in, and on back/forward), and write it back
     // whenever the page or the customer changes.
     void follow_hash(const std::string& hash);

@@ -1,5 +1,9 @@
 #include "model.hpp"
 
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
 namespace portal {
 
 namespace {
@@ -8,6 +12,13 @@ std::string str(const json& j, const char* key) {
     if (!j.is_object()) return {};
     auto it = j.find(key);
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// A boolean field; anything else (missing, "yes", 1) reads as false.
+bool flag(const json& j, const char* key) {
+    if (!j.is_object()) return false;
+    auto it = j.find(key);
+    return it != j.end() && it->is_boolean() && it->get<bool>();
 }
 
 std::vector<std::string> strings(const json& j, const char* key) {
@@ -20,16 +31,36 @@ std::vector<std::string> strings(const json& j, const char* key) {
     return out;
 }
 
-void read_scope(const json& j, bool& all, std::size_t& rooms, std::size_t& groups) {
-    if (!j.is_object()) return;
+}  // namespace
+
+Scope Scope::from_json(const json& j) {
+    Scope out;
+    out.all_rooms = false;
+    if (!j.is_object()) return out;
     auto it = j.find("scope");
-    if (it == j.end() || !it->is_object()) return;
-    all = it->value("allRooms", false);
-    rooms = strings(*it, "roomIds").size();
-    groups = strings(*it, "roomGroupIds").size();
+    if (it == j.end() || !it->is_object()) return out;
+    out.all_rooms = flag(*it, "allRooms");
+    out.room_ids = strings(*it, "roomIds");
+    out.room_group_ids = strings(*it, "roomGroupIds");
+    return out;
 }
 
-}  // namespace
+json Scope::to_json() const {
+    if (all_rooms)
+        return {{"allRooms", true}, {"roomIds", json::array()}, {"roomGroupIds", json::array()}};
+    return {{"allRooms", false}, {"roomIds", room_ids}, {"roomGroupIds", room_group_ids}};
+}
+
+std::string Scope::text() const {
+    if (all_rooms) return "All rooms";
+    std::string out;
+    std::size_t groups = room_group_ids.size(), rooms = room_ids.size();
+    if (groups) out += std::to_string(groups) + (groups == 1 ? " room group" : " room groups");
+    if (rooms)
+        out +=
+            (out.empty() ? "" : ", ") + std::to_string(rooms) + (rooms == 1 ? " room" : " rooms");
+    return out.empty() ? "No rooms" : out;
+}
 
 std::string date_of(const std::string& iso) {
     return iso.size() >= 10 ? iso.substr(0, 10) : iso;
@@ -45,7 +76,7 @@ Me Me::from_json(const json& j) {
     me.tenant_id = str(t, "id");
     me.tenant_name = str(t, "name");
     me.tenant_domain = str(t, "domain");
-    me.partner_program = t.is_object() && t.value("partnerProgram", false);
+    me.partner_program = flag(t, "partnerProgram");
     return me;
 }
 
@@ -68,20 +99,8 @@ InvitationRow InvitationRow::from_json(const json& j) {
     if (j.is_object() && j.contains("contacts") && j["contacts"].is_array())
         for (const auto& c : j["contacts"])
             r.contacts.push_back({str(c, "upn"), str(c, "name"), str(c, "status")});
-    read_scope(j, r.all_rooms, r.room_count, r.room_group_count);
+    r.scope = Scope::from_json(j);
     return r;
-}
-
-std::string InvitationRow::scope_text() const {
-    if (all_rooms) return "All rooms";
-    std::string out;
-    if (room_group_count)
-        out += std::to_string(room_group_count) +
-               (room_group_count == 1 ? " room group" : " room groups");
-    if (room_count)
-        out += (out.empty() ? "" : ", ") + std::to_string(room_count) +
-               (room_count == 1 ? " room" : " rooms");
-    return out.empty() ? "No rooms" : out;
 }
 
 PartnerRow PartnerRow::from_json(const json& j) {
@@ -90,7 +109,7 @@ PartnerRow PartnerRow::from_json(const json& j) {
     p.name = str(j, "name");
     p.domain = str(j, "domain");
     p.since = str(j, "since");
-    read_scope(j, p.all_rooms, p.room_count, p.room_group_count);
+    p.scope = Scope::from_json(j);
     if (j.is_object() && j.contains("invitations") && j["invitations"].is_array())
         for (const auto& i : j["invitations"]) p.invitations.push_back(InvitationRow::from_json(i));
     return p;
@@ -125,7 +144,7 @@ RoleRow RoleRow::from_json(const json& j) {
     r.description = str(j, "description");
     r.side = str(j, "side");
     r.etag = str(j, "etag");
-    r.built_in = j.is_object() && j.value("builtIn", false);
+    r.built_in = flag(j, "builtIn");
     for (const auto& p : strings(j, "permissions"))
         if (auto perm = mtm::parse_permission(p)) r.permissions.add(*perm);
     if (j.is_object() && j.contains("assignments") && j["assignments"].is_array())
@@ -138,7 +157,8 @@ RoleRow RoleRow::from_json(const json& j) {
             if (a.contains("members") && a["members"].is_array())
                 for (const auto& m : a["members"])
                     row.members.push_back({str(m, "type"), str(m, "id")});
-            read_scope(a, row.all_rooms, row.room_count, row.room_group_count);
+            row.email_notifications = flag(a, "emailNotifications");
+            row.scope = Scope::from_json(a);
             r.assignments.push_back(std::move(row));
         }
     return r;
@@ -149,19 +169,52 @@ RoomGroupRow RoomGroupRow::from_json(const json& j) {
     return g;
 }
 
-json InviteDraft::to_request() const {
-    json contacts_json = json::array();
+json contacts_request(const std::vector<ContactDraft>& contacts) {
+    json out = json::array();
     for (const auto& c : contacts)
-        if (c.upn[0] || c.name[0]) contacts_json.push_back({{"name", c.name}, {"upn", c.upn}});
-    json scope =
-        all_rooms
-            ? json{{"allRooms", true}, {"roomIds", json::array()}, {"roomGroupIds", json::array()}}
-            : json{{"allRooms", false}, {"roomIds", room_ids}, {"roomGroupIds", room_group_ids}};
-    json body = {{"partnerDomain", domain}, {"contacts", contacts_json},
-                 {"scope", scope},          {"expiresInDays", expires_days},
-                 {"approval", "auto"},      {"termsAccepted", terms}};
+        if (c.upn[0] || c.name[0]) out.push_back({{"name", c.name}, {"upn", c.upn}});
+    return out;
+}
+
+bool any_contact(const std::vector<ContactDraft>& contacts) {
+    return std::any_of(contacts.begin(), contacts.end(),
+                       [](const ContactDraft& c) { return std::strchr(c.upn, '@') != nullptr; });
+}
+
+json InviteDraft::to_request() const {
+    json contacts_json = contacts_request(contacts);
+    json body = {{"partnerDomain", domain},  {"contacts", contacts_json},
+                 {"scope", scope.to_json()}, {"expiresInDays", expires_days},
+                 {"approval", "auto"},       {"termsAccepted", terms}};
     if (note[0]) body["note"] = note;
     return body;
+}
+
+AssignmentDraft AssignmentDraft::from_row(const AssignmentRow& row) {
+    AssignmentDraft d;
+    std::snprintf(d.name, sizeof d.name, "%s", row.name.c_str());
+    std::snprintf(d.description, sizeof d.description, "%s", row.description.c_str());
+    d.email_notifications = row.email_notifications;
+    d.members = row.members;
+    d.scope = row.scope;
+    return d;
+}
+
+json AssignmentDraft::to_request() const {
+    json list = json::array();
+    for (const auto& m : members) list.push_back({{"type", m.type}, {"id", m.id}});
+    return {{"name", name},
+            {"description", description},
+            {"emailNotifications", email_notifications},
+            {"members", list},
+            {"scope", scope.to_json()}};
+}
+
+json RoleWizard::role_request() const {
+    json perms = json::array();
+    for (const auto& info : mtm::catalogue())
+        if (permissions.has(info.permission)) perms.push_back(std::string(info.id));
+    return {{"name", name}, {"description", description}, {"permissions", perms}};
 }
 
 }  // namespace portal

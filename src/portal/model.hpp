@@ -12,6 +12,8 @@ namespace portal {
 
 using nlohmann::json;
 
+using FieldErrors = std::vector<std::pair<std::string, std::string>>;  // field → message
+
 struct Me {
     std::string user_id, upn, display_name;
     std::string tenant_id, tenant_name, tenant_domain;
@@ -57,6 +59,17 @@ struct CustomerDetail {
     bool removable(const MemberRef& m) const;
 };
 
+// A choice of rooms: all of them, or room groups and single rooms (invitations, relationships,
+// assignments). Parsed from and written as the API's "scope" object.
+struct Scope {
+    bool all_rooms = true;
+    std::vector<std::string> room_ids, room_group_ids;
+    static Scope from_json(const json& j);  // j: the object that holds "scope"
+    json to_json() const;
+    std::string text() const;  // "All rooms" / "2 room groups, 3 rooms"
+    bool empty() const { return !all_rooms && room_ids.empty() && room_group_ids.empty(); }
+};
+
 struct ContactRow {
     std::string upn, name, status;
 };
@@ -65,16 +78,13 @@ struct InvitationRow {  // GET /invitations (partner) and inside GET /partners (
     std::string id, customer_name, customer_domain, partner_name, created_at, expires_at, state,
         my_status, note;
     std::vector<ContactRow> contacts;
-    bool all_rooms = false;
-    std::size_t room_count = 0, room_group_count = 0;
+    Scope scope;
     static InvitationRow from_json(const json& j);
-    std::string scope_text() const;  // "All rooms" / "2 room groups, 3 rooms"
 };
 
 struct PartnerRow {  // GET /partners
     std::string partner_tenant_id, name, domain, since;
-    bool all_rooms = false;
-    std::size_t room_count = 0, room_group_count = 0;
+    Scope scope;
     std::vector<InvitationRow> invitations;
     static PartnerRow from_json(const json& j);
 };
@@ -88,9 +98,9 @@ struct RoomRow {  // GET /tenants/{tid}/rooms
 
 struct AssignmentRow {
     std::string id, name, description, etag;
+    bool email_notifications = false;
     std::vector<MemberRef> members;
-    bool all_rooms = false;
-    std::size_t room_count = 0, room_group_count = 0;
+    Scope scope;
 };
 
 struct RoleRow {  // GET /tenants/{tid}/roles
@@ -109,24 +119,85 @@ struct RoomGroupRow {  // GET /tenants/{tid}/room-groups
 
 // The "Add partner" wizard's draft (customer side). UI state: views edit it in place; the App
 // turns it into POST /partners/invitations.
+// A person named in an invitation, as typed.
+struct ContactDraft {
+    char name[96] = "";
+    char upn[128] = "";
+};
+json contacts_request(const std::vector<ContactDraft>& contacts);  // the API's "contacts" list
+bool any_contact(const std::vector<ContactDraft>& contacts);       // at least one UPN typed
+
 struct InviteDraft {
-    struct Contact {
-        char name[96] = "";
-        char upn[128] = "";
-    };
+    using Contact = ContactDraft;
     bool open = false;
     int step = 0;  // 0 partner, 1 contacts, 2 rooms, 3 terms, 4 review
     char domain[128] = "";
     std::vector<Contact> contacts{Contact{}};
-    bool all_rooms = true;
-    std::vector<std::string> room_ids, room_group_ids;
+    Scope scope;
+    char room_filter[64] = "";
     int expires_days = 14;
     char note[256] = "";
     bool terms = false;
     bool sending = false;
-    std::vector<std::pair<std::string, std::string>> errors;  // field → message, from the service
+    FieldErrors errors;  // from the service
 
     json to_request() const;
+};
+
+// Customer: more people for a pending invitation (POST /partners/invitations/{id}/contacts).
+struct ContactsDraft {
+    bool open = false;
+    std::string invitation_id, partner_name;
+    std::vector<ContactDraft> contacts{ContactDraft{}};
+    bool sending = false;
+    FieldErrors errors;
+};
+
+// An assignment being written: the last steps of the create-role wizard, or the assignment
+// editor. UI state edited in place by views.
+struct AssignmentDraft {
+    char name[96] = "";
+    char description[256] = "";
+    bool email_notifications = false;
+    std::vector<MemberRef> members;
+    Scope scope;
+    char member_filter[64] = "";
+    char room_filter[64] = "";
+    static AssignmentDraft from_row(const AssignmentRow& row);
+    json to_request() const;  // POST/PATCH roles/{id}/assignments body
+};
+
+// The create-role wizard: General → Permissions → Assignment → Members → Scope → Finish.
+struct RoleWizard {
+    enum Step : int { at_general, at_permissions, at_assignment, at_members, at_scope, at_finish };
+    bool open = false;
+    int step = at_general;
+    char name[64] = "";
+    char description[256] = "";
+    mtm::PermissionSet permissions;
+    AssignmentDraft assignment;
+    bool sending = false;
+    FieldErrors errors;
+    json role_request() const;  // POST roles body
+};
+
+// Add or edit one assignment of the selected role.
+struct AssignmentEditor {
+    bool open = false;
+    std::string role_id, assignment_id, etag;  // assignment_id empty: a new assignment
+    AssignmentDraft draft;
+    bool sending = false;
+    FieldErrors errors;
+};
+
+// Everything the Roles page edits: the wizard, the assignment editor, and the Properties form
+// of the role on screen (filled from its row whenever another role is opened).
+struct RolesDraft {
+    RoleWizard wizard;
+    AssignmentEditor editor;
+    std::string properties_of;  // the role whose properties the buffers hold
+    char name[64] = "";
+    char description[256] = "";
 };
 
 // The date part of an ISO time ("2026-11-27T17:00:00Z" → "2026-11-27").

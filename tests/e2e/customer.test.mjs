@@ -1,29 +1,15 @@
 // Customer flows: add a partner with the wizard, the partner accepts, the customer removes the
 // partner, and the partner loses the customer on its next load.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { clickItem, item, launchBrowser, openPortal, screenshot, settle, signIn, startServe } from "./harness.mjs";
+import { test } from "node:test";
+import { apiFromPage, clickItem, item, labels, openPortal, screenshot, settle, signIn, typeInto, useServeAndBrowser } from "./harness.mjs";
 
-let serve, chrome;
-before(async () => {
-  serve = await startServe();
-  chrome = await launchBrowser();
-});
-after(async () => {
-  await chrome?.close();
-  await serve?.stop();
-});
+const env = useServeAndBrowser();
 
-async function typeInto(page, label, text) {
-  await clickItem(page, label);
-  await page.keyboard.type(text, { delay: 5 });
-  await settle(page);
-}
 
-const labels = (page) => page.evaluate(() => Object.keys(window.__roomkeeper.items || {}));
 
 test("the customer adds a partner, then removes it, and the partner loses the customer", async () => {
-  const customer = await openPortal(chrome.browser, serve.url);
+  const customer = await openPortal(env.chrome.browser, env.serve.url);
   await signIn(customer.page, "admin@proseware.example");
   await clickItem(customer.page, "Add partner");
   await typeInto(customer.page, "Invite:domain", "northwind.example");
@@ -37,11 +23,11 @@ test("the customer adds a partner, then removes it, and the partner loses the cu
   await clickItem(customer.page, "Invite:terms");
   await clickItem(customer.page, "Invite:next");
   await screenshot(customer.page, "customer-add-partner.png");
-  await clickItem(customer.page, "Invite:send");
+  await clickItem(customer.page, "Invite:finish");
   await customer.page.waitForFunction(() => /Invitation sent to Northwind/.test(document.getElementById("status").textContent));
   await item(customer.page, "Partner:Northwind Managed Services");
 
-  const partner = await openPortal(chrome.browser, serve.url);
+  const partner = await openPortal(env.chrome.browser, env.serve.url);
   await signIn(partner.page, "nia@northwind.example");
   await clickItem(partner.page, "Accept:Proseware");
   await item(partner.page, "Customer:Proseware");
@@ -63,4 +49,32 @@ test("the customer adds a partner, then removes it, and the partner loses the cu
   assert.deepEqual(partner.errors, []);
   await customer.context.close();
   await partner.context.close();
+});
+
+test("the customer names one more person on a pending invitation, then revokes it", async () => {
+  const { page, errors, context } = await openPortal(env.chrome.browser, env.serve.url);
+  await signIn(page, "admin@tailspin.example");
+  const nia = await item(page, "Invitation person:Northwind Managed Services:nia@northwind.example");
+  assert.equal(nia.note, "pending");
+
+  await clickItem(page, "Add people:Northwind Managed Services");
+  await typeInto(page, "Contacts:name:0", "Noa Berg");
+  await typeInto(page, "Contacts:upn:0", "noa@northwind.example");
+  await clickItem(page, "Contacts:send");
+  await page.waitForFunction(() => /Invitation sent to the added people/.test(document.getElementById("status").textContent));
+  await item(page, "Invitation person:Northwind Managed Services:noa@northwind.example");
+  await screenshot(page, "customer-open-invitations.png");
+
+  await clickItem(page, "Revoke:Northwind Managed Services");
+  assert.equal((await item(page, "Revoke:confirm")).enabled, false, "the name must be typed first");
+  await typeInto(page, "Revoke:confirm text", "Northwind Managed Services");
+  await clickItem(page, "Revoke:confirm");
+  await page.waitForFunction(() => /Invitation revoked/.test(document.getElementById("status").textContent));
+  await settle(page);
+  assert.ok(!(await labels(page)).some((l) => l.startsWith("Revoke:")), "no open invitation is left");
+  const partners = await apiFromPage(page, "GET", "/partners");
+  const northwind = partners.json.items.find((p) => p.domain === "northwind.example");
+  assert.deepEqual(northwind.invitations.map((i) => i.state), ["revoked"]);
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -96,22 +97,80 @@ export async function settle(page) {
 
 // The app's locator for a labelled control (see src/portal/ui/widgets.hpp: expose()).
 export async function item(page, label, timeout = 10000) {
-  const handle = await page.waitForFunction((l) => (window.__roomkeeper.items || {})[l] || null, label, { timeout });
-  return handle.jsonValue();
+  try {
+    const handle = await page.waitForFunction((l) => (window.__roomkeeper.items || {})[l] || null, label, { timeout });
+    return await handle.jsonValue();
+  } catch (e) {
+    // Say what was on screen instead: the labels, the status line and a picture.
+    const shot = path.join(tmpdir(), `rk-e2e-missing-${label.replace(/[^A-Za-z0-9]+/g, "_")}.png`);
+    await page.screenshot({ path: shot }).catch(() => {});
+    const seen = await page.evaluate(() => Object.keys(window.__roomkeeper.items || {})).catch(() => []);
+    const status = await page.evaluate(() => document.getElementById("status")?.textContent).catch(() => "");
+    throw new Error(`no item "${label}" within ${timeout} ms (status: "${status}"; screenshot: ${shot}; ` +
+                    `items: ${seen.join(" | ")})`, { cause: e });
+  }
 }
 
-// Clicks a control by label, scrolling the canvas (mouse wheel) until it is on screen. Brings
-// the page to the front first: background pages get no animation frames, so they never draw.
+// Clicks a control by label, scrolling (mouse wheel over its scrolling region) until it is in
+// that region's visible band and on screen. Brings the page to the front first: background
+// pages get no animation frames, so they never draw.
 export async function clickItem(page, label) {
   await page.bringToFront();
   let it = await item(page, label);
   const view = page.viewportSize();
-  for (let i = 0; i < 30 && (it.y + it.h > view.height - 10 || it.y < 0); i++) {
-    await page.mouse.move(view.width / 2, view.height / 2);
-    await page.mouse.wheel(0, it.y < 0 ? -200 : 200);
+  const above = (i) => i.y < Math.max(0, i.clipTop);
+  const below = (i) => i.y + i.h > Math.min(view.height - 10, i.clipBottom);
+  for (let i = 0; i < 40 && (above(it) || below(it)); i++) {
+    const bandMiddle = (Math.max(0, it.clipTop) + Math.min(view.height, it.clipBottom)) / 2;
+    await page.mouse.move(it.x + Math.min(it.w / 2, 20), bandMiddle);
+    // Turn the wheel by about the distance to go (one wheel pixel scrolls ~0.75 px here).
+    const bottom = Math.min(view.height - 10, it.clipBottom);
+    const distance = above(it) ? it.y - Math.max(0, it.clipTop) - 40 : it.y + it.h - bottom + 40;
+    await page.mouse.wheel(0, Math.max(-3000, Math.min(3000, distance * 1.3)));
     await settle(page);
     it = await item(page, label);
   }
   await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
   await settle(page);
+}
+
+// Clicks a text field by label and types into it, as a person would.
+export async function typeInto(page, label, text) {
+  await clickItem(page, label);
+  await page.keyboard.type(text, { delay: 5 });
+  await settle(page);
+}
+
+// Every label the app exposes this frame.
+export const labels = (page) => page.evaluate(() => Object.keys(window.__roomkeeper.items || {}));
+
+// Calls the TRM API from inside the page with the signed-in user's token (what a person could
+// do from the browser's console): the service must refuse what the UI would block.
+export async function apiFromPage(page, method, path, body) {
+  return page.evaluate(async ([method, path, body]) => {
+    const token = sessionStorage.getItem("roomkeeper.token");
+    const r = await fetch("/api/v1" + path, {
+      method, headers: { "Authorization": "Bearer " + token, "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    let json = null;
+    try { json = JSON.parse(text); } catch { /* not JSON */ }
+    return { status: r.status, json };
+  }, [method, path, body]);
+}
+
+// One product instance (scratch database) and one browser per test file: registers the
+// before/after hooks and returns an object whose `serve` and `chrome` are set once they run.
+export function useServeAndBrowser() {
+  const env = { serve: null, chrome: null };
+  before(async () => {
+    env.serve = await startServe();
+    env.chrome = await launchBrowser();
+  });
+  after(async () => {
+    await env.chrome?.close();
+    await env.serve?.stop();
+  });
+  return env;
 }

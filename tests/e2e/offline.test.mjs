@@ -1,22 +1,14 @@
 // The offline demo: the service's own handlers run in the page over the demo world. No request
 // may reach /api/, and the same flows work — including the service's refusals.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { clickItem, item, launchBrowser, openPortal, screenshot, settle, signIn, startServe } from "./harness.mjs";
+import { test } from "node:test";
+import { clickItem, item, openPortal, screenshot, settle, signIn, useServeAndBrowser } from "./harness.mjs";
 
-let serve, chrome;
-before(async () => {
-  serve = await startServe();
-  chrome = await launchBrowser();
-});
-after(async () => {
-  await chrome?.close();
-  await serve?.stop();
-});
+const env = useServeAndBrowser();
 
 test("the service being unreachable offers the offline demo, which works without it", async () => {
   const apiCalls = [];
-  const { page, errors, context } = await openPortal(chrome.browser, serve.url, {}, async (p) => {
+  const { page, errors, context } = await openPortal(env.chrome.browser, env.serve.url, {}, async (p) => {
     await p.route("**/api/**", (route) => {
       apiCalls.push(route.request().url());
       return route.abort("connectionrefused");
@@ -42,7 +34,7 @@ test("the service being unreachable offers the offline demo, which works without
 });
 
 test("?demo=1 opens the offline demo directly, with the service's refusals", async () => {
-  const { page, context } = await openPortal(chrome.browser, serve.url + "?demo=1");
+  const { page, context } = await openPortal(env.chrome.browser, env.serve.url + "?demo=1");
   await signIn(page, "nat@northwind.example");
   await clickItem(page, "Tenant switcher");
   await clickItem(page, "Tenant:Contoso");

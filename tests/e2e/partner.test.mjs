@@ -2,23 +2,14 @@
 // invitations (listed contacts only), accept → the customer joins the switcher, client-side
 // permission checks with their reasons, and the service refusing what the UI would block.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { clickItem, item, launchBrowser, openPortal, screenshot, settle, signIn, startServe } from "./harness.mjs";
+import { test } from "node:test";
+import { apiFromPage, clickItem, item, labels, openPortal, screenshot, settle, signIn, typeInto, useServeAndBrowser } from "./harness.mjs";
 
-let serve, chrome;
-before(async () => {
-  serve = await startServe();
-  chrome = await launchBrowser();
-});
-after(async () => {
-  await chrome?.close();
-  await serve?.stop();
-});
+const env = useServeAndBrowser();
 
-const labels = (page) => page.evaluate(() => Object.keys(window.__roomkeeper.items || {}));
 
 test("a listed partner contact accepts an invitation and the customer appears in the switcher", async () => {
-  const { page, errors, context } = await openPortal(chrome.browser, serve.url);
+  const { page, errors, context } = await openPortal(env.chrome.browser, env.serve.url);
   await signIn(page, "nia@northwind.example");
   await item(page, "Accept:Tailspin Toys");
   await screenshot(page, "partner-customers.png");
@@ -39,7 +30,7 @@ test("a listed partner contact accepts an invitation and the customer appears in
 });
 
 test("an unlisted partner admin sees no invitation", async () => {
-  const { page, context } = await openPortal(chrome.browser, serve.url);
+  const { page, context } = await openPortal(env.chrome.browser, env.serve.url);
   await signIn(page, "admin@northwind.example");
   await item(page, "Tab:Customers");
   const accepts = (await labels(page)).filter((l) => l.startsWith("Accept:"));
@@ -48,7 +39,7 @@ test("an unlisted partner admin sees no invitation", async () => {
 });
 
 test("a help-desk user sees Reset key disabled, with the reason", async () => {
-  const { page, context } = await openPortal(chrome.browser, serve.url);
+  const { page, context } = await openPortal(env.chrome.browser, env.serve.url);
   await signIn(page, "nat@northwind.example");
   await clickItem(page, "Tenant switcher");
   await clickItem(page, "Tenant:Contoso");
@@ -86,7 +77,7 @@ test("a help-desk user sees Reset key disabled, with the reason", async () => {
 });
 
 test("signing out returns to the sign-in form and forgets the token", async () => {
-  const { page, context } = await openPortal(chrome.browser, serve.url);
+  const { page, context } = await openPortal(env.chrome.browser, env.serve.url);
   await signIn(page, "admin@contoso.example");
   await item(page, "Partner:Northwind Managed Services");
   await screenshot(page, "customer-partners.png");
@@ -98,7 +89,7 @@ test("signing out returns to the sign-in form and forgets the token", async () =
 });
 
 test("a deep link survives a reload, and back/forward move between pages", async () => {
-  const { page, context } = await openPortal(chrome.browser, serve.url);
+  const { page, context } = await openPortal(env.chrome.browser, env.serve.url);
   await signIn(page, "ned@northwind.example");
   await clickItem(page, "Tenant switcher");
   await clickItem(page, "Tenant:Contoso");
@@ -118,7 +109,7 @@ test("a deep link survives a reload, and back/forward move between pages", async
 });
 
 test("Primary admins: the last one cannot be removed (and says why); the partner can remove the customer", async () => {
-  const { page, context, errors } = await openPortal(chrome.browser, serve.url);
+  const { page, context, errors } = await openPortal(env.chrome.browser, env.serve.url);
   await signIn(page, "nia@northwind.example");
   await clickItem(page, "Details:Fabrikam");
   const last = await item(page, "Remove admin:Nia Lund");
@@ -143,7 +134,7 @@ test("Primary admins: the last one cannot be removed (and says why); the partner
 });
 
 test("an optimistic change the service refuses is rolled back, and the refusal is shown", async () => {
-  const { page, context } = await openPortal(chrome.browser, serve.url);
+  const { page, context } = await openPortal(env.chrome.browser, env.serve.url);
   await signIn(page, "nia@northwind.example");
   await clickItem(page, "Details:Contoso");
   assert.equal((await item(page, "Remove admin:Nia Lund")).enabled, true, "two admins: the client allows it");
@@ -170,7 +161,7 @@ test("an optimistic change the service refuses is rolled back, and the refusal i
 });
 
 test("pasting into a field of the canvas works (the customer filter)", async () => {
-  const { page, context } = await openPortal(chrome.browser, serve.url);
+  const { page, context } = await openPortal(env.chrome.browser, env.serve.url);
   await signIn(page, "ned@northwind.example");
   await clickItem(page, "Tenant switcher");
   await page.evaluate(() => {
@@ -185,7 +176,7 @@ test("pasting into a field of the canvas works (the customer filter)", async () 
 });
 
 test("Settings › Roles: built-ins are read-only; a partner edits its custom role within what it may delegate", async () => {
-  const { page, context, errors } = await openPortal(chrome.browser, serve.url);
+  const { page, context, errors } = await openPortal(env.chrome.browser, env.serve.url);
   await signIn(page, "ned@northwind.example");
   await clickItem(page, "Tenant switcher");
   await clickItem(page, "Tenant:Adatum");
@@ -199,14 +190,18 @@ test("Settings › Roles: built-ins are read-only; a partner edits its custom ro
   await clickItem(page, "Permission:rooms.modify");  // Primary admins holds it: the partner may delegate it
   await page.waitForFunction(() => !/refused/.test(document.getElementById("status").textContent));
   await screenshot(page, "partner-roles.png");
-  await clickItem(page, "Permission:settings.view");  // the customer's alone: refused, rolled back
-  await page.waitForFunction(() => /The service refused: permissions: a partner role can only hold/.test(
-    document.getElementById("status").textContent));
-  const roles = await page.evaluate(async () => {
-    const token = sessionStorage.getItem("roomkeeper.token");
-    const tid = location.hash.split("/")[2];
-    return (await (await fetch(`/api/v1/tenants/${tid}/roles`, { headers: { Authorization: `Bearer ${token}` } })).json()).items;
-  });
+  // settings.view is the customer's alone: the UI greys it out and says why before any request…
+  const settings = await item(page, "Permission:settings.view");
+  assert.equal(settings.enabled, false);
+  assert.match(settings.note, /only permissions of Primary admins/);
+  // …and the service refuses the same change forced past the UI (422, with the reason).
+  const tid = await page.evaluate(() => location.hash.split("/")[2]);
+  const before = (await apiFromPage(page, "GET", `/tenants/${tid}/roles`)).json.items.find((r) => r.name === "Help desk");
+  const forced = await apiFromPage(page, "PATCH", `/tenants/${tid}/roles/${before.id}`,
+                                   { permissions: [...before.permissions, "settings.view"] });
+  assert.equal(forced.status, 422);
+  assert.match(JSON.stringify(forced.json), /a partner role can only hold permissions of Primary admins/);
+  const roles = (await apiFromPage(page, "GET", `/tenants/${tid}/roles`)).json.items;
   const helpdesk = roles.find((r) => r.name === "Help desk");
   assert.ok(helpdesk.permissions.includes("rooms.modify"));
   assert.ok(!helpdesk.permissions.includes("settings.view"));

@@ -1,21 +1,13 @@
 // The first page end to end: loader → ImGui canvas → "Connected to TRM service", idle pacing,
 // pixel-ratio handling, and the unreachable state.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { launchBrowser, openPortal, screenshot, startServe } from "./harness.mjs";
+import { test } from "node:test";
+import { openPortal, screenshot, useServeAndBrowser } from "./harness.mjs";
 
-let serve, chrome;
-before(async () => {
-  serve = await startServe();
-  chrome = await launchBrowser();
-});
-after(async () => {
-  await chrome?.close();
-  await serve?.stop();
-});
+const env = useServeAndBrowser();
 
 test("the portal loads, connects to the TRM service and logs no errors", async () => {
-  const { page, errors, context } = await openPortal(chrome.browser, serve.url);
+  const { page, errors, context } = await openPortal(env.chrome.browser, env.serve.url);
   const status = await page.textContent("#status");
   assert.equal(status, "Connected to TRM service. Sign in to continue.");
   assert.equal(await page.isVisible("#signin-upn"), true);
@@ -35,7 +27,7 @@ test("the portal loads, connects to the TRM service and logs no errors", async (
 });
 
 test("the portal stops drawing when nothing changes", async () => {
-  const { page, context } = await openPortal(chrome.browser, serve.url);
+  const { page, context } = await openPortal(env.chrome.browser, env.serve.url);
   await page.waitForTimeout(500); // settle
   const before = await page.evaluate(() => window.__roomkeeper.frames);
   await page.waitForTimeout(1000);
@@ -50,7 +42,7 @@ test("the portal stops drawing when nothing changes", async () => {
 });
 
 test("the canvas renders at the device pixel ratio and follows resizes", async () => {
-  const { page, context } = await openPortal(chrome.browser, serve.url, { deviceScaleFactor: 2 });
+  const { page, context } = await openPortal(env.chrome.browser, env.serve.url, { deviceScaleFactor: 2 });
   const size = () => page.evaluate(() => {
     const c = document.getElementById("canvas");
     return [c.width, c.height, c.clientWidth, c.clientHeight];
@@ -67,7 +59,7 @@ test("the canvas renders at the device pixel ratio and follows resizes", async (
 });
 
 test("an unreachable service is shown clearly", async () => {
-  const { page, context } = await openPortal(chrome.browser, serve.url, {}, async (p) => {
+  const { page, context } = await openPortal(env.chrome.browser, env.serve.url, {}, async (p) => {
     await p.route("**/api/v1/health", (route) => route.abort("connectionrefused"));
   });
   const status = await page.textContent("#status");

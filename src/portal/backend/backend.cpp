@@ -9,6 +9,14 @@ std::string ApiResult::error_message() const {
     return "The TRM service answered with status " + std::to_string(status);
 }
 
+std::vector<std::pair<std::string, std::string>> ApiResult::field_errors() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (problem)
+        for (const auto& e : problem->errors) out.emplace_back(e.field, e.message);
+    if (out.empty()) out.emplace_back("", error_message());
+    return out;
+}
+
 ApiResult interpret_response(int status, const std::string& body) {
     ApiResult result;
     result.status = status;

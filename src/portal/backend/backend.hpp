@@ -5,6 +5,8 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -21,6 +23,8 @@ struct ApiResult {
     bool unreachable() const { return status == 0; }
     // One line for a person: the service's own reason when it gave one.
     std::string error_message() const;
+    // The service's per-field reasons (problem "errors"), or the one-line message under "".
+    std::vector<std::pair<std::string, std::string>> field_errors() const;
 };
 
 // Turns a raw HTTP answer into an ApiResult (parses JSON and problem details defensively).

@@ -69,6 +69,9 @@ void on_sign_in(std::function<void(std::string upn)> handler);
 struct Locator {
     std::string label;
     float x = 0, y = 0, w = 0, h = 0;  // device pixels, as ImGui reports them
+    // The visible band of the scrolling region that holds it: an item outside it is drawn
+    // nowhere (scrolled away in a list or a dialog) and must be scrolled to before a click.
+    float clip_top = 0, clip_bottom = 0;
     bool enabled = true;
     std::string note;  // e.g. why a control is disabled
 };

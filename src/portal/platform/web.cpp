@@ -166,8 +166,16 @@ struct State {
     // between two frames (a quick click, an automated one) would be lost. A release that comes
     // before any frame saw the press is held back until one has.
     std::uint64_t frame_count = 0;
-    std::uint64_t mouse_down_frame[5] = {};
-    bool release_pending[5] = {};
+    // Mouse buttons go through a queue for the same reason, and a press never lands on the
+    // frame that first sees a new mouse position: ImGui 1.86 only lets overlapping items (tabs,
+    // selectable rows) take a click when they were hovered the frame before, so a quick
+    // move-and-click must show the position for one frame before the press.
+    struct ButtonEvent {
+        int button;
+        bool down;
+    };
+    std::vector<ButtonEvent> button_queue;
+    bool moved_since_frame = false;
     std::uint64_t key_down_frame[512] = {};
     std::vector<int> keys_release_pending;
     std::string clipboard;  // the text of the last paste, served to ImGui's Ctrl+V
@@ -246,6 +254,25 @@ void update_cursor() {
     js_set_cursor(css);
 }
 
+// One transition per button per frame, and no press on a frame whose mouse position is new.
+void apply_mouse_buttons() {
+    ImGuiIO& io = ImGui::GetIO();
+    bool touched[5] = {};
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < g.button_queue.size(); ++i) {
+        State::ButtonEvent e = g.button_queue[i];
+        bool wait = touched[e.button] || (e.down && g.moved_since_frame);
+        touched[e.button] = true;  // later events of this button keep their order
+        if (wait) {
+            g.button_queue[kept++] = e;
+            continue;
+        }
+        io.MouseDown[e.button] = e.down;
+    }
+    g.button_queue.resize(kept);
+    g.moved_since_frame = false;
+}
+
 void draw_frame() {
     sync_canvas_size();
     ImGuiIO& io = ImGui::GetIO();
@@ -261,6 +288,7 @@ void draw_frame() {
     io.DisplayFramebufferScale = ImVec2(1, 1);
 
     ImGui_ImplOpenGL3_NewFrame();
+    apply_mouse_buttons();
     ImGui::NewFrame();
     g.callbacks.frame();
     ImGui::Render();
@@ -274,17 +302,10 @@ void draw_frame() {
     js_count_frame();
 
     ++g.frame_count;
-    bool released = false;
-    for (int b = 0; b < 5; ++b)
-        if (g.release_pending[b]) {
-            io.MouseDown[b] = false;
-            g.release_pending[b] = false;
-            released = true;
-        }
+    bool pending = !g.keys_release_pending.empty() || !g.button_queue.empty();
     for (int k : g.keys_release_pending) io.KeysDown[k] = false;
-    released |= !g.keys_release_pending.empty();
     g.keys_release_pending.clear();
-    if (released) changed();
+    if (pending) changed();
 }
 
 EM_BOOL on_animation_frame(double, void*) {
@@ -342,25 +363,22 @@ int imgui_button(unsigned short dom_button) {
 
 EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
     set_mouse_position(e);
+    g.moved_since_frame = true;
     changed();
     return EM_FALSE;
 }
 
 EM_BOOL on_mouse_button(int type, const EmscriptenMouseEvent* e, void*) {
-    set_mouse_position(e);
     int button = imgui_button(e->button);
     if (button >= 0) {
-        if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) {
-            js_focus_canvas();  // keys go where the person clicked
-            ImGui::GetIO().MouseDown[button] = true;
-            g.mouse_down_frame[button] = g.frame_count;
-        } else if (g.mouse_down_frame[button] == g.frame_count &&
-                   ImGui::GetIO().MouseDown[button]) {
-            g.release_pending[button] = true;  // no frame has seen the press yet
-        } else {
-            ImGui::GetIO().MouseDown[button] = false;
-        }
+        if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) js_focus_canvas();  // keys go where one clicked
+        g.button_queue.push_back({button, type == EMSCRIPTEN_EVENT_MOUSEDOWN});
     }
+    // A button event at a position no frame has seen yet counts as a move first.
+    ImVec2 before = ImGui::GetIO().MousePos;
+    set_mouse_position(e);
+    if (before.x != ImGui::GetIO().MousePos.x || before.y != ImGui::GetIO().MousePos.y)
+        g.moved_since_frame = true;
     changed();
     // Keep the browser from selecting page text or showing its menu over the canvas.
     return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_TRUE : EM_FALSE;
@@ -688,7 +706,7 @@ void on_sign_in(std::function<void(std::string upn)> handler) {
 void publish_locators(const std::vector<Locator>& items) {
     // A small JSON object by hand: labels are the app's own strings (escape quotes anyway).
     std::string json = "{";
-    char buf[160];
+    char buf[200];
     for (const auto& it : items) {
         if (json.size() > 1) json += ',';
         json += '"';
@@ -698,8 +716,10 @@ void publish_locators(const std::vector<Locator>& items) {
         }
         double r = g.pixel_ratio > 0 ? g.pixel_ratio : 1;
         std::snprintf(buf, sizeof buf,
-                      "\":{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"enabled\":%s,\"note\":\"",
-                      it.x / r, it.y / r, it.w / r, it.h / r, it.enabled ? "true" : "false");
+                      "\":{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"clipTop\":%.1f,"
+                      "\"clipBottom\":%.1f,\"enabled\":%s,\"note\":\"",
+                      it.x / r, it.y / r, it.w / r, it.h / r, it.clip_top / r, it.clip_bottom / r,
+                      it.enabled ? "true" : "false");
         json += buf;
         for (char c : it.note) {
             if (c == '"' || c == '\\') json += '\\';

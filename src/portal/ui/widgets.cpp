@@ -82,7 +82,11 @@ void begin_locators() {
 
 void expose(const std::string& label, bool enabled, const std::string& note) {
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    g_locators.push_back({label, min.x, min.y, max.x - min.x, max.y - min.y, enabled, note});
+    // The band is the window's own rectangle, not the draw clip rect: a table row scrolled out
+    // of view clips to nothing, and the test must still know where to turn the wheel.
+    float top = ImGui::GetWindowPos().y;
+    g_locators.push_back({label, min.x, min.y, max.x - min.x, max.y - min.y, top,
+                          top + ImGui::GetWindowHeight(), enabled, note});
 }
 
 std::vector<platform::Locator> end_locators() {

@@ -23,6 +23,16 @@ struct Action {
         remove_customer,    // partner: id: customer tenant id
         select_role,        // id: role id
         toggle_permission,  // id: permission id, on the selected role (custom roles only)
+        open_role_wizard,   // start the create-role wizard (loads people, rooms, groups)
+        create_role,        // send the wizard: the role, then its first assignment
+        save_role,          // PATCH name/description of the selected role from the form
+        delete_role,        // id: role id
+        open_assignment,    // id: assignment id of the selected role, or "" for a new one
+        save_assignment,    // send the assignment editor
+        delete_assignment,  // id: assignment id of the selected role
+        open_add_contacts,  // customer: id: invitation id
+        send_contacts,      // customer: send the Add people dialog
+        revoke_invitation,  // customer: id: invitation id
         sign_out,
         reload,
     };

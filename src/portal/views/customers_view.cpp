@@ -25,26 +25,16 @@ void invitation_card(const InvitationRow& inv, const AppState& s, const ui::Font
     ui::muted(inv.customer_domain + " invites you to manage its meeting rooms.");
     if (!inv.note.empty()) ui::muted("Note: " + inv.note);
     ImGui::Dummy(ImVec2(0, px(2)));
-    if (ImGui::BeginTable("##facts", 2, ImGuiTableFlags_SizingStretchProp,
-                          ImVec2(width - px(48), 0))) {
-        ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, px(120));
-        ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
-        auto row = [](const char* k, const std::string& v) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", k);
-            ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", v.c_str());
-        };
-        row("Rooms", inv.scope_text());
-        row("Expires", date_of(inv.expires_at));
+    if (begin_facts("##facts", px(120), width - px(48))) {
+        fact("Rooms", inv.scope.text());
+        fact("Expires", date_of(inv.expires_at));
         std::string others;
         for (const auto& c : inv.contacts) {
             if (c.status.empty()) continue;
             others += (others.empty() ? "" : ", ") + (c.name.empty() ? c.upn : c.name) + " (" +
                       c.status + ")";
         }
-        row("Invited people", others);
+        fact("Invited people", others);
         ImGui::EndTable();
     }
     ImGui::Dummy(ImVec2(0, px(4)));

@@ -31,6 +31,22 @@ void table_headers(const ui::Fonts& fonts) {
     ImGui::PopFont();
 }
 
+bool begin_facts(const char* id, float label_width, float width) {
+    if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingStretchProp, ImVec2(width, 0)))
+        return false;
+    ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, label_width);
+    ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
+    return true;
+}
+
+void fact(const char* label, const std::string& value) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", label);
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("%s", value.c_str());
+}
+
 bool typed_confirmation(const char* popup, const std::string& name, const std::string& explanation,
                         const char* button, const std::string& label) {
     static char typed[128] = "";

@@ -18,6 +18,11 @@ inline constexpr ImGuiTableFlags kListTable =
     ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
 void table_headers(const ui::Fonts& fonts);
 
+// A two-column "label: value" table (review steps, invitation facts). Usage:
+// if (begin_facts("##id", label_width)) { fact("Rooms", text); …; ImGui::EndTable(); }
+bool begin_facts(const char* id, float label_width, float width = 0);
+void fact(const char* label, const std::string& value);
+
 // A modal that ends something: explains it and asks for `name` typed exactly before the
 // confirm button works. Locators: "<label>:confirm text" and "<label>:confirm". Returns true on
 // the frame the person confirms. Open it with ImGui::OpenPopup(popup).

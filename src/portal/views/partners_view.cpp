@@ -6,6 +6,8 @@
 #include "imgui.h"
 #include "ui/widgets.hpp"
 #include "views/page_parts.hpp"
+#include "views/pickers.hpp"
+#include "views/wizard.hpp"
 
 namespace portal::views {
 
@@ -14,26 +16,14 @@ namespace color = ui::color;
 
 namespace {
 
-bool contains(const std::vector<std::string>& v, const std::string& x) {
-    return std::find(v.begin(), v.end(), x) != v.end();
-}
-
-void toggle(std::vector<std::string>& v, const std::string& x, bool on) {
-    auto it = std::find(v.begin(), v.end(), x);
-    if (on && it == v.end()) v.push_back(x);
-    if (!on && it != v.end()) v.erase(it);
-}
-
 bool step_ready(const InviteDraft& d) {
     switch (d.step) {
         case 0:
             return std::strchr(d.domain, '.') != nullptr;
         case 1:
-            for (const auto& c : d.contacts)
-                if (std::strchr(c.upn, '@')) return true;
-            return false;
+            return any_contact(d.contacts);
         case 2:
-            return d.all_rooms || !d.room_ids.empty() || !d.room_group_ids.empty();
+            return !d.scope.empty();
         case 3:
             return d.terms && d.expires_days >= 1 && d.expires_days <= 30;
         default:
@@ -41,44 +31,18 @@ bool step_ready(const InviteDraft& d) {
     }
 }
 
-void step_heading(const ui::Fonts& fonts, const char* text) {
-    ImGui::PushFont(fonts.strong);
-    ImGui::TextUnformatted(text);
-    ImGui::PopFont();
-}
-
 // The Add partner wizard: partner → people → rooms → terms → review, then send.
 void invite_wizard(const AppState& s, InviteDraft& d, const ui::Fonts& fonts, Actions& actions) {
-    if (d.open && !ImGui::IsPopupOpen("Add partner")) ImGui::OpenPopup("Add partner");
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2),
-                            ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(
-        ImVec2(std::min(px(640), vp->Size.x - px(40)), std::min(px(560), vp->Size.y - px(40))));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(28), px(24)));
-    bool open = true;
-    bool shown = ImGui::BeginPopupModal(
-        "Add partner", &open,
-        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    ImGui::PopStyleVar();
-    if (!shown) return;
-    if (!open || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-        d = InviteDraft{};
-        ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-        return;
-    }
-    static const char* kSteps[] = {"Partner", "People", "Rooms", "Terms", "Review"};
-    for (int i = 0; i < 5; ++i) {
-        if (i) ImGui::SameLine(0, px(6));
-        ImU32 fg = i == d.step ? color::kAccent : i < d.step ? color::kText : color::kTextMuted;
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(fg));
-        ImGui::Text("%d. %s%s", i + 1, kSteps[i], i < 4 ? "  ›" : "");
-        ImGui::PopStyleColor();
-    }
-    ui::card_divider();
-    float footer = ImGui::GetFrameHeightWithSpacing() + px(16);
-    ImGui::BeginChild("##step", ImVec2(0, -footer), false);
+    WizardSpec spec;
+    spec.title = "Add partner";
+    spec.steps = {"Partner", "People", "Rooms", "Terms", "Review"};
+    spec.step = d.step;
+    spec.ready = step_ready(d);
+    spec.not_ready = "Complete this step first";
+    spec.finish_label = "Send invitation";
+    spec.busy = d.sending;
+    spec.locator = "Invite";
+    if (!begin_wizard(spec, d.open)) return;
     switch (d.step) {
         case 0:
             step_heading(fonts, "Which partner?");
@@ -95,65 +59,14 @@ void invite_wizard(const AppState& s, InviteDraft& d, const ui::Fonts& fonts, Ac
                 "Each person becomes a Primary admin of your rooms when they accept. Name people, "
                 "not groups "
                 "or distribution lists: the invitation is tied to their accounts.");
-            int remove = -1;
-            for (std::size_t i = 0; i < d.contacts.size(); ++i) {
-                ImGui::PushID(static_cast<int>(i));
-                float w = (ImGui::GetContentRegionAvail().x - px(50)) / 2;
-                ImGui::SetNextItemWidth(w);
-                ImGui::InputTextWithHint("##name", "Name", d.contacts[i].name,
-                                         sizeof d.contacts[i].name);
-                ui::expose("Invite:name:" + std::to_string(i));
-                ImGui::SameLine();
-                ImGui::SetNextItemWidth(w);
-                ImGui::InputTextWithHint("##upn", "name@partner.example", d.contacts[i].upn,
-                                         sizeof d.contacts[i].upn);
-                ui::expose("Invite:upn:" + std::to_string(i));
-                if (d.contacts.size() > 1) {
-                    ImGui::SameLine();
-                    if (ui::secondary_button("×")) remove = static_cast<int>(i);
-                }
-                ImGui::PopID();
-            }
-            if (remove >= 0) d.contacts.erase(d.contacts.begin() + remove);
-            if (d.contacts.size() < 50 && ui::secondary_button("+ Add person"))
-                d.contacts.push_back({});
+            contact_rows(d.contacts, "Invite");
             break;
         }
-        case 2: {
+        case 2:
             step_heading(fonts, "Which rooms may the partner manage?");
             ui::muted("The partner never sees or touches rooms outside this choice.");
-            ImGui::Checkbox("All rooms", &d.all_rooms);
-            ui::expose("Invite:all rooms");
-            if (!d.all_rooms && ImGui::BeginTable("##pick", 2, ImGuiTableFlags_BordersInnerV,
-                                                  ImVec2(0, ImGui::GetContentRegionAvail().y))) {
-                ImGui::TableNextColumn();
-                ImGui::TextDisabled("Room groups");
-                ImGui::BeginChild("##groups", ImVec2(0, 0));
-                for (const auto& g : s.room_groups) {
-                    bool on = contains(d.room_group_ids, g.id);
-                    std::string label =
-                        g.name + "  (" + std::to_string(g.room_count) + ")##" + g.id;
-                    if (ImGui::Checkbox(label.c_str(), &on)) toggle(d.room_group_ids, g.id, on);
-                    ui::expose("Invite:group:" + g.name);
-                }
-                ImGui::EndChild();
-                ImGui::TableNextColumn();
-                ImGui::TextDisabled("Rooms");
-                ImGui::BeginChild("##rooms", ImVec2(0, 0));
-                ImGuiListClipper clip;
-                clip.Begin(static_cast<int>(s.rooms.size()));
-                while (clip.Step())
-                    for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
-                        const auto& r = s.rooms[static_cast<std::size_t>(i)];
-                        bool on = contains(d.room_ids, r.id);
-                        std::string label = r.display_name + "##" + r.id;
-                        if (ImGui::Checkbox(label.c_str(), &on)) toggle(d.room_ids, r.id, on);
-                    }
-                ImGui::EndChild();
-                ImGui::EndTable();
-            }
+            scope_picker(d.scope, s.room_groups, s.rooms, d.room_filter, "Invite");
             break;
-        }
         case 3:
             step_heading(fonts, "Terms");
             ImGui::TextUnformatted("The invitation expires after");
@@ -181,67 +94,145 @@ void invite_wizard(const AppState& s, InviteDraft& d, const ui::Fonts& fonts, Ac
             std::string people;
             for (const auto& c : d.contacts)
                 if (c.upn[0]) people += (people.empty() ? "" : ", ") + std::string(c.upn);
-            InvitationRow scope;
-            scope.all_rooms = d.all_rooms;
-            scope.room_count = d.room_ids.size();
-            scope.room_group_count = d.room_group_ids.size();
-            if (ImGui::BeginTable("##review", 2, ImGuiTableFlags_SizingStretchProp)) {
-                ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, px(120));
-                ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
-                auto row = [](const char* k, const std::string& v) {
-                    ImGui::TableNextRow();
-                    ImGui::TableNextColumn();
-                    ImGui::TextDisabled("%s", k);
-                    ImGui::TableNextColumn();
-                    ImGui::TextWrapped("%s", v.c_str());
-                };
-                row("Partner", d.domain);
-                row("People", people);
-                row("Rooms", scope.scope_text());
-                row("Expires in",
-                    std::to_string(d.expires_days) + (d.expires_days == 1 ? " day" : " days"));
-                if (d.note[0]) row("Note", d.note);
+            if (begin_facts("##review", px(120))) {
+                fact("Partner", d.domain);
+                fact("People", people);
+                fact("Rooms", d.scope.text());
+                fact("Expires in",
+                     std::to_string(d.expires_days) + (d.expires_days == 1 ? " day" : " days"));
+                if (d.note[0]) fact("Note", d.note);
                 ImGui::EndTable();
             }
-            for (const auto& [field, message] : d.errors) {
-                std::string line = field.empty() ? message : field + ": " + message;
-                ImGui::PushStyleColor(ImGuiCol_Text,
-                                      ImGui::ColorConvertU32ToFloat4(color::kDanger));
-                ImGui::TextWrapped("%s", line.c_str());
-                ImGui::PopStyleColor();
-            }
+            field_errors(d.errors);
             break;
         }
     }
-    ImGui::EndChild();
-    ui::card_divider();
-    if (ui::secondary_button("Cancel")) {
-        d = InviteDraft{};
-        ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-        return;
-    }
-    ImGui::SameLine();
-    if (d.step > 0 && ui::secondary_button("Back")) d.step--;
-    ImGui::SameLine();
-    if (d.step < 4) {
-        bool ready = step_ready(d);
-        bool enter = ready && ui::enter_pressed();  // Enter moves on, as in any web form
-        if (ui::gated_button("Next", ready, "Complete this step first", true) || enter) d.step++;
-        ui::expose("Invite:next", ready);
-    } else {
-        bool ready = !d.sending;
-        if (ui::gated_button(d.sending ? "Sending…" : "Send invitation", ready, "Sending…", true))
+    switch (end_wizard(spec)) {
+        case WizardOutcome::cancel:
+            d = InviteDraft{};
+            break;
+        case WizardOutcome::back:
+            d.step--;
+            break;
+        case WizardOutcome::next:
+            d.step++;
+            break;
+        case WizardOutcome::finish:
             actions.push_back({Action::Kind::send_invite, ""});
-        ui::expose("Invite:send", ready);
+            break;
+        case WizardOutcome::none:
+            break;
+    }
+}
+
+// Customer: name more people on a pending invitation.
+void contacts_dialog(ContactsDraft& d, const ui::Fonts& fonts, Actions& actions) {
+    const char* title = "Add people";
+    if (d.open && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    ImGui::SetNextWindowSize(ImVec2(px(560), 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
+    bool shown = ImGui::BeginPopupModal(
+        title, nullptr,
+        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleVar();
+    if (!shown) return;
+    step_heading(fonts, ("More people at " + d.partner_name).c_str());
+    ui::muted(
+        "They receive the same invitation, with the same rooms and expiry. Each one who accepts "
+        "becomes a Primary admin.");
+    contact_rows(d.contacts, "Contacts");
+    field_errors(d.errors);
+    ui::card_divider();
+    bool ready = any_contact(d.contacts) && !d.sending;
+    if (ui::gated_button(d.sending ? "Sending…" : "Send invitation", ready,
+                         d.sending ? "Sending…" : "Type at least one account name (UPN)", true) ||
+        (ready && ui::enter_pressed()))
+        actions.push_back({Action::Kind::send_contacts, ""});
+    ui::expose("Contacts:send", ready);
+    ImGui::SameLine();
+    if (ui::secondary_button("Cancel") ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        d = ContactsDraft{};
+        ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
 }
 
+// Customer: invitations still waiting for an answer, with each person's status.
+void open_invitations(const AppState& s, bool may_modify, const ui::Fonts& fonts,
+                      Actions& actions) {
+    std::vector<std::pair<const PartnerRow*, const InvitationRow*>> open;
+    for (const auto& p : s.partners)
+        for (const auto& inv : p.invitations)
+            if (inv.state == "pending") open.emplace_back(&p, &inv);
+    if (open.empty()) return;
+    ImGui::Dummy(ImVec2(0, px(12)));
+    step_heading(fonts, "Open invitations");
+    std::string why = s.why_not(mtm::Permission::settings_modify);
+    if (!ImGui::BeginTable("##open-invitations", 5, kListTable)) return;
+    ImGui::TableSetupColumn("Partner", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("Rooms", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Expires", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("People", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, px(190));
+    table_headers(fonts);
+    for (const auto& [p, inv] : open) {
+        ImGui::PushID(inv->id.c_str());
+        ImGui::TableNextRow(0, px(40));
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(p->name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(inv->scope.text().c_str());
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(date_of(inv->expires_at).c_str());
+        ImGui::TableNextColumn();
+        for (std::size_t i = 0; i < inv->contacts.size(); ++i) {
+            const ContactRow& c = inv->contacts[i];
+            if (i) ImGui::SameLine(0, px(8));
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted((c.name.empty() ? c.upn : c.name).c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c.upn.c_str());
+            ImGui::SameLine(0, px(4));
+            ImGui::PushFont(fonts.small);
+            bool accepted = c.status == "accepted", denied = c.status == "denied";
+            ui::chip(accepted ? "Accepted"
+                     : denied ? "Declined"
+                              : "Pending",
+                     accepted ? color::kSuccess
+                     : denied ? color::kDanger
+                              : color::kWarning,
+                     accepted ? color::kSuccessSoft
+                     : denied ? color::kDangerSoft
+                              : color::kWarningSoft);
+            ImGui::PopFont();
+            ui::expose("Invitation person:" + p->name + ":" + c.upn, true, c.status);
+        }
+        ImGui::TableNextColumn();
+        bool busy = s.busy_id == inv->id;
+        if (ui::gated_button("Add people…", may_modify && !busy, why))
+            actions.push_back({Action::Kind::open_add_contacts, inv->id});
+        ui::expose("Add people:" + p->name, may_modify && !busy, why);
+        ImGui::SameLine();
+        if (ui::gated_button(busy ? "Revoking…" : "Revoke…", may_modify && !busy, why))
+            ImGui::OpenPopup("Revoke invitation?");
+        ui::expose("Revoke:" + p->name, may_modify && !busy, why);
+        if (typed_confirmation("Revoke invitation?", p->name,
+                               "Nobody it names can accept it any more. People who already "
+                               "accepted keep their access; remove the partner to end that.",
+                               "Revoke", "Revoke"))
+            actions.push_back({Action::Kind::revoke_invitation, inv->id});
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
 }  // namespace
 
-void draw_partners(const AppState& s, InviteDraft& invite, const ui::Fonts& fonts,
-                   Actions& actions) {
+void draw_partners(const AppState& s, InviteDraft& invite, ContactsDraft& contacts,
+                   const ui::Fonts& fonts, Actions& actions) {
     ui::section_title(
         fonts, "Partners",
         "Managed-service providers you invited. They reach only the rooms you chose, and you can "
@@ -253,6 +244,7 @@ void draw_partners(const AppState& s, InviteDraft& invite, const ui::Fonts& font
     ui::expose("Add partner", may_modify);
     ImGui::Dummy(ImVec2(0, px(6)));
     if (invite.open) invite_wizard(s, invite, fonts, actions);
+    if (contacts.open) contacts_dialog(contacts, fonts, actions);
     if (page_blocked(s, mtm::Permission::settings_modify, s.partners.empty(), actions)) return;
     if (s.partners.empty()) {
         ui::muted(
@@ -264,7 +256,7 @@ void draw_partners(const AppState& s, InviteDraft& invite, const ui::Fonts& font
         ImGui::TableSetupColumn("Domain", ImGuiTableColumnFlags_WidthStretch, 1.6f);
         ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn("Rooms", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-        ImGui::TableSetupColumn("Invited people", ImGuiTableColumnFlags_WidthStretch, 2.6f);
+        ImGui::TableSetupColumn("Accepted by", ImGuiTableColumnFlags_WidthStretch, 2.6f);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, px(110));
         table_headers(fonts);
         for (const auto& p : s.partners) {
@@ -290,22 +282,17 @@ void draw_partners(const AppState& s, InviteDraft& invite, const ui::Fonts& font
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             if (!p.since.empty()) {
-                InvitationRow scope;
-                scope.all_rooms = p.all_rooms;
-                scope.room_count = p.room_count;
-                scope.room_group_count = p.room_group_count;
-                ImGui::TextUnformatted(scope.scope_text().c_str());
+                ImGui::TextUnformatted(p.scope.text().c_str());
             } else {
                 ImGui::TextDisabled("—");
             }
             ImGui::TableNextColumn();
+            // Who at the partner took the invitation (open ones are listed below the table).
             std::string people;
-            for (const auto& inv : p.invitations) {
-                if (inv.state != "pending" && inv.state != "accepted") continue;
+            for (const auto& inv : p.invitations)
                 for (const auto& c : inv.contacts)
-                    people += (people.empty() ? "" : ", ") + (c.name.empty() ? c.upn : c.name) +
-                              " (" + c.status + ")";
-            }
+                    if (c.status == "accepted")
+                        people += (people.empty() ? "" : ", ") + (c.name.empty() ? c.upn : c.name);
             ImGui::AlignTextToFramePadding();
             ImGui::TextWrapped("%s", people.empty() ? "—" : people.c_str());
             ImGui::TableNextColumn();
@@ -327,6 +314,7 @@ void draw_partners(const AppState& s, InviteDraft& invite, const ui::Fonts& font
         }
         ImGui::EndTable();
     }
+    open_invitations(s, may_modify, fonts, actions);
 }
 
 }  // namespace portal::views

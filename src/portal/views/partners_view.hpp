@@ -5,6 +5,6 @@
 
 namespace portal::views {
 // `invite` is the Add partner wizard's draft, edited in place by the wizard.
-void draw_partners(const AppState& state, InviteDraft& invite, const ui::Fonts& fonts,
-                   Actions& actions);
+void draw_partners(const AppState& state, InviteDraft& invite, ContactsDraft& contacts,
+                   const ui::Fonts& fonts, Actions& actions);
 }  // namespace portal::views

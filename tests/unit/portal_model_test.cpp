@@ -1,0 +1,107 @@
+// The portal's drafts turn into request bodies the service accepts, and its rows read the
+// service's answers back without loss: checked against the in-process TRM service.
+#include <catch2/catch.hpp>
+
+#include "model.hpp"
+#include "mtm/operations.hpp"
+#include "trm_fixture.hpp"
+
+using portal::AssignmentDraft;
+using portal::RoleRow;
+using portal::RoleWizard;
+using portal::Scope;
+using trmtest::Harness;
+using trmtest::json;
+
+TEST_CASE("a scope reads, writes and describes itself", "[portal]") {
+    Scope s = Scope::from_json(
+        json::parse(R"({"scope":{"allRooms":false,"roomIds":["r1","r2"],"roomGroupIds":["g1"]}})"));
+    CHECK_FALSE(s.all_rooms);
+    CHECK(s.text() == "1 room group, 2 rooms");
+    CHECK(s.to_json() ==
+          json::parse(R"({"allRooms":false,"roomIds":["r1","r2"],"roomGroupIds":["g1"]})"));
+    CHECK_FALSE(s.empty());
+
+    Scope missing = Scope::from_json(json::parse(R"({"name":"no scope here"})"));
+    CHECK(missing.empty());
+    CHECK(missing.text() == "No rooms");
+    Scope wrong = Scope::from_json(json::parse(R"({"scope":{"allRooms":"yes","roomIds":[1]}})"));
+    CHECK(wrong.empty());  // wrong types read as nothing, never as everything
+
+    Scope all;
+    CHECK(all.text() == "All rooms");
+    CHECK(all.to_json()["allRooms"] == true);
+}
+
+TEST_CASE("contact rows: empty rows are left out, one UPN is enough", "[portal]") {
+    std::vector<portal::ContactDraft> rows(3);
+    CHECK_FALSE(portal::any_contact(rows));
+    std::snprintf(rows[1].name, sizeof rows[1].name, "Noa");
+    std::snprintf(rows[1].upn, sizeof rows[1].upn, "noa@northwind.example");
+    CHECK(portal::any_contact(rows));
+    CHECK(portal::contacts_request(rows) ==
+          json::parse(R"([{"name":"Noa","upn":"noa@northwind.example"}])"));
+}
+
+TEST_CASE("the create-role wizard's requests are accepted and read back unchanged", "[portal]") {
+    Harness h;
+    auto ann = h.login("ann@contoso.example");
+
+    RoleWizard w;
+    std::snprintf(w.name, sizeof w.name, "Facilities");
+    std::snprintf(w.description, sizeof w.description, "Oslo building staff");
+    w.permissions.add(mtm::Permission::rooms_view);
+    w.permissions.add(mtm::Permission::tickets_view);
+    auto role = h.send("POST", "/api/v1/tenants/t-contoso/roles", ann, w.role_request());
+    REQUIRE(role.status == 201);
+    std::string rid = role.body.value("id", "");
+
+    AssignmentDraft& a = w.assignment;
+    std::snprintf(a.name, sizeof a.name, "Oslo facilities");
+    a.email_notifications = true;
+    a.members = {{"user", "u-tom"}};
+    a.scope.all_rooms = false;
+    a.scope.room_group_ids = {"rg-oslo"};
+    a.scope.room_ids = {"r-ny-1"};
+    auto created = h.send("POST", "/api/v1/tenants/t-contoso/roles/" + rid + "/assignments", ann,
+                          a.to_request());
+    REQUIRE(created.status == 201);
+
+    auto list = h.call("GET", "/api/v1/tenants/t-contoso/roles", ann);
+    REQUIRE(list.status == 200);
+    RoleRow row;
+    for (const auto& j : list.body["items"])
+        if (j.value("id", "") == rid) row = RoleRow::from_json(j);
+    REQUIRE(row.id == rid);
+    CHECK(row.name == "Facilities");
+    CHECK(row.description == "Oslo building staff");
+    CHECK(row.permissions == w.permissions);
+    REQUIRE(row.assignments.size() == 1);
+    AssignmentDraft back = AssignmentDraft::from_row(row.assignments[0]);
+    CHECK(std::string(back.name) == "Oslo facilities");
+    CHECK(back.email_notifications);
+    CHECK(back.members == a.members);
+    CHECK(back.scope.room_group_ids == a.scope.room_group_ids);
+    CHECK(back.scope.room_ids == a.scope.room_ids);
+
+    // The editor sends the whole draft back with If-Match; a stale tag is refused.
+    back.members.push_back({"user", "u-ann"});
+    std::string path =
+        "/api/v1/tenants/t-contoso/roles/" + rid + "/assignments/" + row.assignments[0].id;
+    auto stale = h.call("PATCH", path, ann, back.to_request().dump(), {{"if-match", "\"stale\""}});
+    CHECK(stale.status == 409);
+    auto saved = h.call("PATCH", path, ann, back.to_request().dump(),
+                        {{"if-match", row.assignments[0].etag}});
+    CHECK(saved.status == 200);
+    CHECK(saved.body["members"].size() == 2);
+}
+
+TEST_CASE("a partner role's ceiling is Primary admins' permissions, a customer's is all",
+          "[portal][mtm]") {
+    mtm::PermissionSet partner = mtm::custom_role_ceiling(mtm::Side::partner);
+    CHECK(partner == mtm::builtin_permissions(mtm::BuiltInRole::primary_admins));
+    CHECK(partner.has(mtm::Permission::tickets_view));
+    CHECK_FALSE(partner.has(mtm::Permission::settings_view));
+    CHECK_FALSE(partner.has(mtm::Permission::rooms_reset_key));
+    CHECK(mtm::custom_role_ceiling(mtm::Side::customer) == mtm::PermissionSet::all());
+}
