@@ -49,6 +49,63 @@
   var signinUpn = document.getElementById("signin-upn");
   var signinError = document.getElementById("signin-error");
   var signinSubmit = document.getElementById("signin-submit");
+  var demoPicker = document.getElementById("demo-picker");
+
+  // The offline demo's people as buttons, one group per organisation. Built with DOM calls, not
+  // HTML strings: names come from a data file.
+  function renderDemoAccounts(accounts) {
+    demoPicker.textContent = "";
+    var groups = [];
+    accounts.forEach(function (a) {
+      var g = groups.length && groups[groups.length - 1].tenant === a.tenant ? groups[groups.length - 1] : null;
+      if (!g) { g = { tenant: a.tenant, partner: a.partner, people: [] }; groups.push(g); }
+      g.people.push(a);
+    });
+    groups.forEach(function (g) {
+      var section = document.createElement("section");
+      section.className = "demo-group";
+      var h = document.createElement("h2");
+      h.textContent = g.tenant;
+      var kind = document.createElement("span");
+      kind.className = "kind";
+      kind.textContent = g.partner ? "Partner" : "Customer";
+      h.appendChild(kind);
+      section.appendChild(h);
+      g.people.forEach(function (a) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.className = "demo-person";
+        b.setAttribute("data-upn", a.upn);
+        var who = document.createElement("span");
+        who.className = "who";
+        who.textContent = a.name || a.upn;
+        var roles = document.createElement("span");
+        roles.className = "roles";
+        roles.textContent = a.roles;
+        b.title = a.upn;
+        b.appendChild(who);
+        b.appendChild(roles);
+        b.addEventListener("click", function () { if (shell.onSignIn) shell.onSignIn(a.upn); });
+        section.appendChild(b);
+      });
+      demoPicker.appendChild(section);
+    });
+    demoPicker.hidden = false;
+    signinForm.classList.add("picking");
+    document.getElementById("signin-title").textContent = "Choose who you are";
+    document.getElementById("signin-lead").textContent =
+      "Offline demo: the service runs in this page, and changes stay in this browser.";
+    document.getElementById("live-demo-accounts").hidden = true;
+    // Typing an account still works, tucked away under the picker.
+    var typed = document.getElementById("signin-typed");
+    var details = document.createElement("details");
+    details.className = "typed";
+    var summary = document.createElement("summary");
+    summary.textContent = "Or type an account name";
+    details.appendChild(summary);
+    typed.parentNode.insertBefore(details, typed);
+    details.appendChild(typed);
+  }
 
   var shell = window.__roomkeeperShell = {
     appReady: function () {
@@ -63,12 +120,21 @@
       signinError.textContent = error || "";
       signinSubmit.disabled = !!busy;
       signinUpn.disabled = !!busy;
-      if (wasHidden || error) signinUpn.focus();
+      Array.prototype.forEach.call(demoPicker.querySelectorAll("button"), function (b) { b.disabled = !!busy; });
+      if (!demoPicker.hidden) {
+        var first = demoPicker.querySelector("button");
+        if ((wasHidden || error) && first && !busy) first.focus({ preventScroll: true });
+      } else if (wasHidden || error) {
+        signinUpn.focus();
+      }
     },
     hideSignIn: function () {
       signin.hidden = true;
       signinError.textContent = "";
       canvas.focus({ preventScroll: true });
+    },
+    setDemoAccounts: function (accounts) {
+      if (Array.isArray(accounts) && accounts.length && demoPicker.hidden) renderDemoAccounts(accounts);
     },
     onSignIn: null
   };

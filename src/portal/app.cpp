@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "backend/local_backend.hpp"
+#include "demo_accounts.hpp"
 #include "imgui.h"
 #include "platform/platform.hpp"
 #include "trm/json_io.hpp"
@@ -61,6 +62,7 @@ void App::open_offline_demo() {
             }
             try {
                 backend_ = std::make_unique<LocalBackend>(world);
+                platform::set_demo_accounts(to_json(demo_accounts(world)).dump());
             } catch (const std::exception& e) {
                 demo_error_ = std::string("The offline demo could not start: ") + e.what();
                 toast(demo_error_, true);

@@ -26,9 +26,15 @@ std::string trf(const char* english, const Args&... args);
 
 namespace detail {
 std::string fill(std::string_view pattern, const std::string* args, std::size_t count);
-inline std::string to_text(const std::string& s) { return s; }
-inline std::string to_text(const char* s) { return s; }
-inline std::string to_text(std::string_view s) { return std::string(s); }
+inline std::string to_text(const std::string& s) {
+    return s;
+}
+inline std::string to_text(const char* s) {
+    return s;
+}
+inline std::string to_text(std::string_view s) {
+    return std::string(s);
+}
 template <typename T>
 std::string to_text(const T& v) {
     return std::to_string(v);

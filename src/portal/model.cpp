@@ -4,34 +4,12 @@
 #include <cstdio>
 #include <cstring>
 
+#include "json_read.hpp"
+
 namespace portal {
 
-namespace {
-
-std::string str(const json& j, const char* key) {
-    if (!j.is_object()) return {};
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-// A boolean field; anything else (missing, "yes", 1) reads as false.
-bool flag(const json& j, const char* key) {
-    if (!j.is_object()) return false;
-    auto it = j.find(key);
-    return it != j.end() && it->is_boolean() && it->get<bool>();
-}
-
-std::vector<std::string> strings(const json& j, const char* key) {
-    std::vector<std::string> out;
-    if (!j.is_object()) return out;
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_array()) return out;
-    for (const auto& v : *it)
-        if (v.is_string()) out.push_back(v.get<std::string>());
-    return out;
-}
-
-}  // namespace
+using read::flag;
+using read::strings;
 
 Scope Scope::from_json(const json& j) {
     Scope out;
@@ -70,45 +48,46 @@ Me Me::from_json(const json& j) {
     Me me;
     const json& u = j.is_object() && j.contains("user") ? j["user"] : json::object();
     const json& t = j.is_object() && j.contains("tenant") ? j["tenant"] : json::object();
-    me.user_id = str(u, "id");
-    me.upn = str(u, "upn");
-    me.display_name = str(u, "displayName");
-    me.tenant_id = str(t, "id");
-    me.tenant_name = str(t, "name");
-    me.tenant_domain = str(t, "domain");
+    me.user_id = read::text(u, "id");
+    me.upn = read::text(u, "upn");
+    me.display_name = read::text(u, "displayName");
+    me.tenant_id = read::text(t, "id");
+    me.tenant_name = read::text(t, "name");
+    me.tenant_domain = read::text(t, "domain");
     me.partner_program = flag(t, "partnerProgram");
     return me;
 }
 
 CustomerRow CustomerRow::from_json(const json& j) {
-    return {str(j, "tenantId"), str(j, "name"), str(j, "domain"), str(j, "since"),
-            strings(j, "myPermissions")};
+    return {read::text(j, "tenantId"), read::text(j, "name"), read::text(j, "domain"),
+            read::text(j, "since"), strings(j, "myPermissions")};
 }
 
 InvitationRow InvitationRow::from_json(const json& j) {
     InvitationRow r;
-    r.id = str(j, "id");
-    r.customer_name = str(j, "customerName");
-    r.customer_domain = str(j, "customerDomain");
-    r.partner_name = str(j, "partnerName");
-    r.created_at = str(j, "createdAt");
-    r.expires_at = str(j, "expiresAt");
-    r.state = str(j, "state");
-    r.my_status = str(j, "myStatus");
-    r.note = str(j, "note");
+    r.id = read::text(j, "id");
+    r.customer_name = read::text(j, "customerName");
+    r.customer_domain = read::text(j, "customerDomain");
+    r.partner_name = read::text(j, "partnerName");
+    r.created_at = read::text(j, "createdAt");
+    r.expires_at = read::text(j, "expiresAt");
+    r.state = read::text(j, "state");
+    r.my_status = read::text(j, "myStatus");
+    r.note = read::text(j, "note");
     if (j.is_object() && j.contains("contacts") && j["contacts"].is_array())
         for (const auto& c : j["contacts"])
-            r.contacts.push_back({str(c, "upn"), str(c, "name"), str(c, "status")});
+            r.contacts.push_back(
+                {read::text(c, "upn"), read::text(c, "name"), read::text(c, "status")});
     r.scope = Scope::from_json(j);
     return r;
 }
 
 PartnerRow PartnerRow::from_json(const json& j) {
     PartnerRow p;
-    p.partner_tenant_id = str(j, "partnerTenantId");
-    p.name = str(j, "name");
-    p.domain = str(j, "domain");
-    p.since = str(j, "since");
+    p.partner_tenant_id = read::text(j, "partnerTenantId");
+    p.name = read::text(j, "name");
+    p.domain = read::text(j, "domain");
+    p.since = read::text(j, "since");
     p.scope = Scope::from_json(j);
     if (j.is_object() && j.contains("invitations") && j["invitations"].is_array())
         for (const auto& i : j["invitations"]) p.invitations.push_back(InvitationRow::from_json(i));
@@ -116,14 +95,15 @@ PartnerRow PartnerRow::from_json(const json& j) {
 }
 
 RoomRow RoomRow::from_json(const json& j) {
-    return {str(j, "id"),         str(j, "tenantId"),    str(j, "displayName"),
-            str(j, "site"),       str(j, "country"),     str(j, "health"),
-            str(j, "appVersion"), str(j, "deviceModel"), strings(j, "roomGroupIds")};
+    return {read::text(j, "id"),         read::text(j, "tenantId"),    read::text(j, "displayName"),
+            read::text(j, "site"),       read::text(j, "country"),     read::text(j, "health"),
+            read::text(j, "appVersion"), read::text(j, "deviceModel"), strings(j, "roomGroupIds")};
 }
 
 DirectoryEntry DirectoryEntry::from_json(const json& j) {
-    DirectoryEntry e{str(j, "type"), str(j, "id"), str(j, "displayName"), str(j, "upn")};
-    if (e.name.empty()) e.name = str(j, "name");
+    DirectoryEntry e{read::text(j, "type"), read::text(j, "id"), read::text(j, "displayName"),
+                     read::text(j, "upn")};
+    if (e.name.empty()) e.name = read::text(j, "name");
     return e;
 }
 
@@ -139,24 +119,24 @@ bool CustomerDetail::removable(const MemberRef&) const {
 
 RoleRow RoleRow::from_json(const json& j) {
     RoleRow r;
-    r.id = str(j, "id");
-    r.name = str(j, "name");
-    r.description = str(j, "description");
-    r.side = str(j, "side");
-    r.etag = str(j, "etag");
+    r.id = read::text(j, "id");
+    r.name = read::text(j, "name");
+    r.description = read::text(j, "description");
+    r.side = read::text(j, "side");
+    r.etag = read::text(j, "etag");
     r.built_in = flag(j, "builtIn");
     for (const auto& p : strings(j, "permissions"))
         if (auto perm = mtm::parse_permission(p)) r.permissions.add(*perm);
     if (j.is_object() && j.contains("assignments") && j["assignments"].is_array())
         for (const auto& a : j["assignments"]) {
             AssignmentRow row;
-            row.id = str(a, "id");
-            row.name = str(a, "name");
-            row.description = str(a, "description");
-            row.etag = str(a, "etag");
+            row.id = read::text(a, "id");
+            row.name = read::text(a, "name");
+            row.description = read::text(a, "description");
+            row.etag = read::text(a, "etag");
             if (a.contains("members") && a["members"].is_array())
                 for (const auto& m : a["members"])
-                    row.members.push_back({str(m, "type"), str(m, "id")});
+                    row.members.push_back({read::text(m, "type"), read::text(m, "id")});
             row.email_notifications = flag(a, "emailNotifications");
             row.scope = Scope::from_json(a);
             r.assignments.push_back(std::move(row));
@@ -165,7 +145,7 @@ RoleRow RoleRow::from_json(const json& j) {
 }
 
 RoomGroupRow RoomGroupRow::from_json(const json& j) {
-    RoomGroupRow g{str(j, "id"), str(j, "name"), strings(j, "roomIds").size()};
+    RoomGroupRow g{read::text(j, "id"), read::text(j, "name"), strings(j, "roomIds").size()};
     return g;
 }
 

@@ -35,6 +35,14 @@ test("the service being unreachable offers the offline demo, which works without
 
 test("?demo=1 opens the offline demo directly, with the service's refusals", async () => {
   const { page, context } = await openPortal(env.chrome.browser, env.serve.url + "?demo=1");
+  // The sign-in is a picker of the world's people, grouped by organisation, with their roles.
+  await page.waitForSelector("#demo-picker:not([hidden])");
+  const groups = await page.$$eval("#demo-picker .demo-group h2", (hs) => hs.map((h) => h.textContent));
+  assert.equal(groups[0], "Northwind Managed ServicesPartner");
+  assert.ok(groups.includes("ContosoCustomer"));
+  const nat = await page.textContent('#demo-picker button[data-upn="nat@northwind.example"]');
+  assert.match(nat, /Help desk/);
+  await screenshot(page, "offline-signin.png");
   await signIn(page, "nat@northwind.example");
   await clickItem(page, "Tenant switcher");
   await clickItem(page, "Tenant:Contoso");

@@ -2,6 +2,7 @@
 // service's answers back without loss: checked against the in-process TRM service.
 #include <catch2/catch.hpp>
 
+#include "demo_accounts.hpp"
 #include "model.hpp"
 #include "mtm/operations.hpp"
 #include "trm_fixture.hpp"
@@ -104,4 +105,50 @@ TEST_CASE("a partner role's ceiling is Primary admins' permissions, a customer's
     CHECK_FALSE(partner.has(mtm::Permission::settings_view));
     CHECK_FALSE(partner.has(mtm::Permission::rooms_reset_key));
     CHECK(mtm::custom_role_ceiling(mtm::Side::customer) == mtm::PermissionSet::all());
+}
+
+TEST_CASE("the offline demo's people come from the world, grouped and with their roles",
+          "[portal]") {
+    json world = json::parse(R"json({
+      "tenants": [
+        {"id":"c","name":"Contoso","partnerProgram":false},
+        {"id":"p","name":"Northwind","partnerProgram":true},
+        {"id":"x","name":"Broken","partnerProgram":"yes"}
+      ],
+      "users": [
+        {"id":"ann","tenantId":"c","upn":"ann@contoso.example","displayName":"Ann"},
+        {"id":"nia","tenantId":"p","upn":"nia@northwind.example","displayName":"Nia"},
+        {"id":"nat","tenantId":"p","upn":"nat@northwind.example","displayName":"Nat"},
+        {"id":"boss","tenantId":"p","upn":"boss@northwind.example"},
+        {"id":"odd","tenantId":"c","displayName":"No account name"}
+      ],
+      "groups": [{"id":"g","tenantId":"p","name":"Help desk","members":["nat","nia"]}],
+      "customerRoleAssignments": [
+        {"tenantId":"c","role":"mmrAdmin","members":[{"type":"user","id":"ann"}]},
+        {"tenantId":"c","role":"noSuchRole","members":[{"type":"user","id":"ann"}]}
+      ],
+      "relationships": [
+        {"customerTenantId":"c","partnerTenantId":"p","members":[{"type":"user","id":"nia"}]},
+        {"customerTenantId":"d","partnerTenantId":"p","members":[{"type":"user","id":"nia"}]}
+      ],
+      "partnerRoles": [
+        {"name":"Help desk","assignments":[{"members":[{"type":"group","id":"g"}]}]},
+        {"name":"Help desk","assignments":[{"members":[{"type":"user","id":"nat"}]}]}
+      ]
+    })json");
+    auto people = portal::demo_accounts(world);
+    REQUIRE(people.size() == 4);  // the user without an account name is left out
+    // Partners first, then customers.
+    CHECK(people[0].upn == "nia@northwind.example");
+    CHECK(people[0].partner);
+    CHECK(people[0].roles == "Primary admins of 2 customers · Help desk");
+    CHECK(people[1].roles == "Help desk");  // one label, however many ways it is held
+    CHECK(people[2].name.empty());
+    CHECK(people[2].roles == "No role yet");
+    CHECK(people[3].tenant == "Contoso");
+    CHECK_FALSE(people[3].partner);
+    CHECK(people[3].roles == "MMR Admin");
+    CHECK(portal::to_json(people)[3]["upn"] == "ann@contoso.example");
+
+    CHECK(portal::demo_accounts(json::parse("[1,2]")).empty());  // not a world: nobody
 }

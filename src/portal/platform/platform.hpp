@@ -61,6 +61,9 @@ void session_remove(std::string_view key);
 // `error` (may be empty) is shown under the form; `busy` disables it while a sign-in runs.
 void show_sign_in(std::string_view error, bool busy);
 void hide_sign_in();
+// The offline demo's people, as a JSON array of {tenant, partner, upn, name, roles}: the form
+// shows them as a picker grouped by organisation instead of asking for an account name.
+void set_demo_accounts(std::string_view accounts_json);
 // Called with the UPN when the person submits the sign-in form.
 void on_sign_in(std::function<void(std::string upn)> handler);
 

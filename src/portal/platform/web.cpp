@@ -85,6 +85,9 @@ EM_JS(void, js_session_remove, (const char* key), {
 EM_JS(void, js_show_sign_in, (const char* error, int busy), {
     if (window.__roomkeeperShell) window.__roomkeeperShell.showSignIn(UTF8ToString(error), !!busy);
 });
+EM_JS(void, js_set_demo_accounts, (const char* accounts), {
+    if (window.__roomkeeperShell) window.__roomkeeperShell.setDemoAccounts(JSON.parse(UTF8ToString(accounts)));
+});
 EM_JS(void, js_hide_sign_in, (), {
     if (window.__roomkeeperShell) window.__roomkeeperShell.hideSignIn();
 });
@@ -672,6 +675,9 @@ void show_sign_in(std::string_view error, bool busy) {
 }
 void hide_sign_in() {
     js_hide_sign_in();
+}
+void set_demo_accounts(std::string_view accounts_json) {
+    js_set_demo_accounts(std::string(accounts_json).c_str());
 }
 
 std::string location_hash() {
