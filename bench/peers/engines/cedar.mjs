@@ -14,7 +14,7 @@
 // - Membership is the entity hierarchy: User → its Groups and its direct Assignments,
 //   Group → its Assignments; Room → its RoomGroups and its Tenant, with attribute `enrolled`.
 // - Entities are passed per call (Cedar has no entity store): the request's slice — the user,
-//   the user's groups and the room — from entity records the application keeps.
+//   the user's groups and the room — built per call from the application's data.
 import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
 import { PERMISSIONS, permissionNames } from '../model.mjs';
 import { installedVersion } from '../pkgversion.mjs';
@@ -46,24 +46,6 @@ export function policyText(m, a) {
 }
 
 export function create(m) {
-    // Entity records, kept by the application and handed to Cedar per call.
-    const users = m.userTenant.map((_, u) => ({
-        uid: uid('User', `u${u}`), attrs: {},
-        parents: [
-            ...m.userGroups[u].map((g) => uid('Group', `sg${g}`)),
-            ...m.userDirect[u].map((a) => uid('Assignment', `a${a}`)),
-        ],
-    }));
-    const groups = m.groupTenant.map((_, g) => ({
-        uid: uid('Group', `sg${g}`), attrs: {},
-        parents: m.groupAssignments[g].map((a) => uid('Assignment', `a${a}`)),
-    }));
-    const rooms = m.roomTenant.map((c, r) => ({
-        uid: uid('Room', `r${r}`), attrs: { enrolled: m.enrolled[r] === 1 },
-        parents: [...m.roomGroups[r].map((g) => uid('RoomGroup', `rg${g}`)), uid('Tenant', `t${c}`)],
-    }));
-    const actions = PERMISSIONS.map((p) => uid('Action', p));
-
     const policiesOf = Array.from({ length: m.customers }, () => ({}));
     m.assignments.forEach((asg, a) => {
         policiesOf[m.roles[asg.role].customer][`a${a}`] = policyText(m, a);
@@ -74,18 +56,37 @@ export function create(m) {
     };
     for (let c = 0; c < m.customers; ++c) preparse(c);
 
+    // The request's entity slice, built per call from the application's data (as an
+    // application reading its store would): the user, the user's groups, the room.
+    const user = (u) => ({
+        uid: uid('User', `u${u}`), attrs: {},
+        parents: [
+            ...m.userGroups[u].map((g) => uid('Group', `sg${g}`)),
+            ...m.userDirect[u].map((a) => uid('Assignment', `a${a}`)),
+        ],
+    });
+    const group = (g) => ({
+        uid: uid('Group', `sg${g}`), attrs: {},
+        parents: m.groupAssignments[g].map((a) => uid('Assignment', `a${a}`)),
+    });
+    const room = (r) => ({
+        uid: uid('Room', `r${r}`), attrs: { enrolled: m.enrolled[r] === 1 },
+        parents: [...m.roomGroups[r].map((g) => uid('RoomGroup', `rg${g}`)), uid('Tenant', `t${m.roomTenant[r]}`)],
+    });
+    const actions = PERMISSIONS.map((p) => uid('Action', p));
     const call = {
         principal: null, action: null, resource: null, context: {},
         preparsedPolicySetId: '', entities: null,
     };
     return {
         decide(u, p, r) {
-            const gs = m.userGroups[u];
-            const entities = [users[u], rooms[r]];
-            for (let i = 0; i < gs.length; ++i) entities.push(groups[gs[i]]);
-            call.principal = users[u].uid;
+            const principal = user(u);
+            const resource = room(r);
+            const entities = [principal, resource];
+            for (const g of m.userGroups[u]) entities.push(group(g));
+            call.principal = principal.uid;
             call.action = actions[p];
-            call.resource = rooms[r].uid;
+            call.resource = resource.uid;
             call.preparsedPolicySetId = `t${m.roomTenant[r]}`;
             call.entities = entities;
             const ans = cedar.statefulIsAuthorized(call);
@@ -94,15 +95,11 @@ export function create(m) {
                 throw new Error(`cedar: ${JSON.stringify(ans.response.diagnostics.errors)}`);
             return ans.response.decision === 'allow';
         },
-        // A member change edits the entity records only; a role edit rewrites the policies of
-        // the role's assignments and re-preparses that tenant's policy set.
+        // A member change is in the application's data already (the next call's slice carries
+        // it); a role edit rewrites the policies of the role's assignments (their actions are
+        // inlined) and re-preparses that tenant's policy set.
         apply(change) {
-            if (change.kind === 'member') {
-                const parent = uid('Assignment', `a${change.assignment}`);
-                if (change.user >= 0) users[change.user].parents.push(parent);
-                else groups[change.group].parents.push(parent);
-                return;
-            }
+            if (change.kind === 'member') return;
             const c = m.roles[change.role].customer;
             for (const a of m.roleAssignments[change.role]) policiesOf[c][`a${a}`] = policyText(m, a);
             preparse(c);
