@@ -237,7 +237,6 @@ function makeRequests(world, R, count, ix) {
     const reach = Array.from({ length: nUsers }, () => new Map());
     const groupsOfUser = Array.from({ length: nUsers }, () => []);
     world.groups.members.forEach((ms, g) => ms.forEach((u) => groupsOfUser[u].push(g)));
-    const asgOfGroup = Array.from({ length: world.groups.tenant.length }, () => []);
     world.assignments.forEach((a, i) => {
         const c = world.roles[a.role].customer;
         const add = (u) => {
@@ -245,7 +244,7 @@ function makeRequests(world, R, count, ix) {
             reach[u].get(c).push(i);
         };
         a.users.forEach(add);
-        a.groups.forEach((g) => { asgOfGroup[g].push(i); world.groups.members[g].forEach(add); });
+        a.groups.forEach((g) => world.groups.members[g].forEach(add));
     });
     const roomIn = (c, a) => {
         if (a.all) return R.pick(roomsOf[c]);
