@@ -9,14 +9,65 @@
   var canvas = document.getElementById("canvas");
   var build = window.__roomkeeperBuild || {};
 
+  // The shell's own words in Italian (the app's are in src/portal/i18n_it.inc). The language is
+  // the one chosen before, else the browser's.
+  var IT = {
+    "Loading the portal…": "Caricamento del portale…",
+    "Loading the portal… {} of {}": "Caricamento del portale… {} di {}",
+    "Loading the portal… {}": "Caricamento del portale… {}",
+    "Starting…": "Avvio…",
+    "Sign in": "Accedi",
+    "Use your work account (name@organisation).": "Usa l'account aziendale (nome@organizzazione).",
+    "Account": "Account",
+    "Accounts of the demo world": "Account del mondo demo",
+    "Enter your account as name@organisation.": "Inserisci l'account nel formato nome@organizzazione.",
+    "Choose who you are": "Scegli chi sei",
+    "Offline demo: the service runs in this page, and changes stay in this browser.":
+      "Demo offline: il servizio gira in questa pagina e le modifiche restano in questo browser.",
+    "Or type an account name": "Oppure digita il nome di un account",
+    "Partner": "Partner",
+    "Customer": "Cliente",
+    "Language": "Lingua",
+    "The portal stopped unexpectedly: {}": "Il portale si è interrotto in modo imprevisto: {}",
+    "The portal could not be loaded: {}. Check your connection and reload.":
+      "Impossibile caricare il portale: {}. Controlla la connessione e ricarica la pagina.",
+    "This browser cannot run the portal: WebAssembly is not available.":
+      "Questo browser non può eseguire il portale: WebAssembly non è disponibile.",
+    "The portal could not be loaded (portal.js). Reload to try again.":
+      "Impossibile caricare il portale (portal.js). Ricarica la pagina per riprovare."
+  };
+  var LANG_KEY = "roomkeeper.lang";
+  function storedLanguage() {
+    try { return localStorage.getItem(LANG_KEY); } catch (e) { return null; }
+  }
+  var lang = storedLanguage() || ((navigator.language || "en").slice(0, 2) === "it" ? "it" : "en");
+  if (lang !== "it") lang = "en";
+  function t(english) {
+    var out = lang === "it" && IT[english] ? IT[english] : english;
+    for (var i = 1; i < arguments.length; i++) out = out.replace("{}", arguments[i]);
+    return out;
+  }
+  // Elements that carry their English text in data-i18n (and data-i18n-placeholder).
+  function translatePage() {
+    document.documentElement.lang = lang;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-i18n]"), function (el) {
+      el.textContent = t(el.getAttribute("data-i18n"));
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-i18n-placeholder]"), function (el) {
+      el.placeholder = t(el.getAttribute("data-i18n-placeholder"));
+    });
+    var picker = document.getElementById("signin-language");
+    if (picker) picker.value = lang;
+  }
+
   function kib(n) { return Math.round(n / 1024) + " KB"; }
 
   function progress(received, total) {
     var pct = total > 0 ? Math.min(100, Math.floor((received * 100) / total)) : 0;
     fill.style.width = pct + "%";
     loader.setAttribute("aria-valuenow", String(pct));
-    text.textContent = total > 0 ? "Loading the portal… " + kib(received) + " of " + kib(total)
-                                 : "Loading the portal… " + kib(received);
+    text.textContent = total > 0 ? t("Loading the portal… {} of {}", kib(received), kib(total))
+                                 : t("Loading the portal… {}", kib(received));
   }
 
   function fail(message) {
@@ -68,7 +119,8 @@
       h.textContent = g.tenant;
       var kind = document.createElement("span");
       kind.className = "kind";
-      kind.textContent = g.partner ? "Partner" : "Customer";
+      kind.setAttribute("data-i18n", g.partner ? "Partner" : "Customer");
+      kind.textContent = t(kind.getAttribute("data-i18n"));
       h.appendChild(kind);
       section.appendChild(h);
       g.people.forEach(function (a) {
@@ -92,19 +144,20 @@
     });
     demoPicker.hidden = false;
     signinForm.classList.add("picking");
-    document.getElementById("signin-title").textContent = "Choose who you are";
-    document.getElementById("signin-lead").textContent =
-      "Offline demo: the service runs in this page, and changes stay in this browser.";
+    document.getElementById("signin-title").setAttribute("data-i18n", "Choose who you are");
+    document.getElementById("signin-lead").setAttribute("data-i18n",
+      "Offline demo: the service runs in this page, and changes stay in this browser.");
     document.getElementById("live-demo-accounts").hidden = true;
     // Typing an account still works, tucked away under the picker.
     var typed = document.getElementById("signin-typed");
     var details = document.createElement("details");
     details.className = "typed";
     var summary = document.createElement("summary");
-    summary.textContent = "Or type an account name";
+    summary.setAttribute("data-i18n", "Or type an account name");
     details.appendChild(summary);
     typed.parentNode.insertBefore(details, typed);
     details.appendChild(typed);
+    translatePage();
   }
 
   var shell = window.__roomkeeperShell = {
@@ -134,20 +187,43 @@
       canvas.focus({ preventScroll: true });
     },
     setDemoAccounts: function (accounts) {
-      if (Array.isArray(accounts) && accounts.length && demoPicker.hidden) renderDemoAccounts(accounts);
+      if (Array.isArray(accounts) && accounts.length) {
+        if (!demoPicker.hidden) { // again, in another language: keep the picker's place
+          var typed = document.getElementById("signin-typed");
+          var details = typed.parentNode;
+          details.parentNode.insertBefore(typed, details);
+          details.parentNode.removeChild(details);
+        }
+        renderDemoAccounts(accounts);
+      }
     },
+    language: function () { return lang; },
+    // The app switched language (user menu): remember it and follow.
+    setLanguage: function (code) {
+      lang = code === "it" ? "it" : "en";
+      try { localStorage.setItem(LANG_KEY, lang); } catch (e) { /* private mode: this tab only */ }
+      translatePage();
+    },
+    onLanguage: null,
     onSignIn: null
   };
   signinForm.addEventListener("submit", function (e) {
     e.preventDefault();
     var upn = signinUpn.value.trim();
     if (!upn || upn.indexOf("@") < 1) {
-      signinError.textContent = "Enter your account as name@organisation.";
+      signinError.textContent = t("Enter your account as name@organisation.");
       signinUpn.focus();
       return;
     }
     if (shell.onSignIn) shell.onSignIn(upn);
   });
+  var languagePicker = document.getElementById("signin-language");
+  languagePicker.addEventListener("change", function () {
+    shell.setLanguage(languagePicker.value);
+    if (shell.onLanguage) shell.onLanguage(lang);
+  });
+  translatePage();
+
   Array.prototype.forEach.call(document.querySelectorAll(".demo-accounts button[data-upn]"), function (b) {
     b.addEventListener("click", function () { signinUpn.value = b.getAttribute("data-upn"); signinUpn.focus(); });
   });
@@ -156,7 +232,7 @@
     canvas: canvas,
     print: function (s) { console.log(s); },
     printErr: function (s) { console.warn(s); },
-    onAbort: function (what) { fail("The portal stopped unexpectedly: " + what); },
+    onAbort: function (what) { fail(t("The portal stopped unexpectedly: {}", what)); },
     instantiateWasm: function (imports, done) {
       var url = "portal.wasm?v=" + build.id;
       fetch(url).then(function (response) {
@@ -166,21 +242,21 @@
         var total = build.wasmBytes > 0 ? build.wasmBytes : Number(response.headers.get("Content-Length")) || 0;
         return WebAssembly.instantiateStreaming(countedResponse(response, total), imports);
       }).then(function (result) {
-        text.textContent = "Starting…";
+        text.textContent = t("Starting…");
         done(result.instance, result.module);
       }).catch(function (err) {
-        fail("The portal could not be loaded: " + err.message + ". Check your connection and reload.");
+        fail(t("The portal could not be loaded: {}. Check your connection and reload.", err.message));
       });
       return {};  // exports arrive asynchronously through done()
     }
   };
 
   if (typeof WebAssembly !== "object") {
-    fail("This browser cannot run the portal: WebAssembly is not available.");
+    fail(t("This browser cannot run the portal: WebAssembly is not available."));
     return;
   }
   var script = document.createElement("script");
   script.src = "portal.js?v=" + build.id;
-  script.onerror = function () { fail("The portal could not be loaded (portal.js). Reload to try again."); };
+  script.onerror = function () { fail(t("The portal could not be loaded (portal.js). Reload to try again.")); };
   document.body.appendChild(script);
 })();

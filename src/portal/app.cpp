@@ -4,6 +4,7 @@
 
 #include "backend/local_backend.hpp"
 #include "demo_accounts.hpp"
+#include "i18n.hpp"
 #include "imgui.h"
 #include "platform/platform.hpp"
 #include "trm/json_io.hpp"
@@ -34,6 +35,11 @@ App::App(std::unique_ptr<Backend> backend, bool start_offline)
       start_offline_(start_offline) {}
 
 void App::start() {
+    set_language(parse_language(platform::preferred_language()));
+    platform::on_language_change([this](std::string code) {
+        set_language(parse_language(code));
+        if (!demo_accounts_.empty()) platform::set_demo_accounts(to_json(demo_accounts_).dump());
+    });
     platform::on_sign_in([this](std::string upn) { sign_in(upn); });
     platform::on_hash_change([this](std::string hash) { follow_hash(hash); });
     if (start_offline_)
@@ -53,18 +59,18 @@ void App::open_offline_demo() {
             loading_demo_ = false;
             json world = r.status == 200 ? json::parse(r.body, nullptr, false) : json();
             if (world.is_discarded() || !world.is_object()) {
-                demo_error_ =
-                    "The offline demo could not be loaded (demo/world.json: " +
-                    (r.status ? "HTTP " + std::to_string(r.status) : std::string("no answer")) +
-                    ").";
+                demo_error_ = trf(
+                    "The offline demo could not be loaded (demo/world.json: {}).",
+                    r.status ? "HTTP " + std::to_string(r.status) : std::string(tr("no answer")));
                 toast(demo_error_, true);
                 return;
             }
             try {
                 backend_ = std::make_unique<LocalBackend>(world);
-                platform::set_demo_accounts(to_json(demo_accounts(world)).dump());
+                demo_accounts_ = demo_accounts(world);
+                platform::set_demo_accounts(to_json(demo_accounts_).dump());
             } catch (const std::exception& e) {
-                demo_error_ = std::string("The offline demo could not start: ") + e.what();
+                demo_error_ = trf("The offline demo could not start: {}", e.what());
                 toast(demo_error_, true);
                 return;
             }
@@ -92,7 +98,7 @@ void App::call(std::string method, std::string path, json body,
     std::uint64_t generation = generation_;
     auto done = [this, generation, ok = std::move(ok), failed = std::move(failed)](ApiResult r) {
         if (generation != generation_) return;  // the user moved on meanwhile
-        if (r.status == 401) return sign_out("Your session has ended. Sign in again.");
+        if (r.status == 401) return sign_out(tr("Your session has ended. Sign in again."));
         if (r.ok()) return ok(r);
         if (failed) return failed(r);
         toast(r.error_message(), true);
@@ -122,9 +128,11 @@ void App::sign_in(const std::string& upn) {
         if (!r.ok()) {
             std::string why =
                 r.status == 401
-                    ? "No account " + std::string("with that name here. Check the spelling.")
-                : r.status == 404 ? "Sign-in with an account name is not enabled on this service."
-                                  : r.error_message();
+                    ? std::string(tr("No account with that name here. Check the spelling."))
+                : r.status == 404
+                    ? std::string(
+                          tr("Sign-in with an account name is not enabled on this service."))
+                    : r.error_message();
             platform::show_sign_in(why, false);
             return;
         }
@@ -333,14 +341,14 @@ void App::apply(const views::Action& a) {
                     std::string customer = r.body.contains("invitation")
                                                ? r.body["invitation"].value("customerName", "")
                                                : "";
-                    toast("You now manage " +
-                              (customer.empty() ? std::string("a new customer") : customer) + ".",
+                    toast(trf("You now manage {}.",
+                              customer.empty() ? std::string(tr("a new customer")) : customer),
                           false);
                     load_session();  // new permissions: the switcher and the pages follow
                 },
                 [this](const ApiResult& r) {
                     state_.busy_id.clear();
-                    toast("Could not accept: " + r.error_message(), true);
+                    toast(trf("Could not accept: {}", r.error_message()), true);
                     load_page();
                 });
             return;
@@ -350,13 +358,13 @@ void App::apply(const views::Action& a) {
                 "POST", "/invitations/" + a.id + "/deny", json::object(),
                 [this](const ApiResult&) {
                     state_.busy_id.clear();
-                    toast("Invitation declined. It stays open for the other people it names.",
+                    toast(tr("Invitation declined. It stays open for the other people it names."),
                           false);
                     load_page();
                 },
                 [this](const ApiResult& r) {
                     state_.busy_id.clear();
-                    toast("Could not decline: " + r.error_message(), true);
+                    toast(trf("Could not decline: {}", r.error_message()), true);
                     load_page();
                 });
             return;
@@ -367,11 +375,11 @@ void App::apply(const views::Action& a) {
                 json::object(),
                 [this](const ApiResult&) {
                     state_.busy_id.clear();
-                    toast("Enrollment key reset. The old key no longer works.", false);
+                    toast(tr("Enrollment key reset. The old key no longer works."), false);
                 },
                 [this](const ApiResult& r) {
                     state_.busy_id.clear();
-                    toast("The service refused: " + r.error_message(),
+                    toast(trf("The service refused: {}", r.error_message()),
                           true);  // never hide a refusal
                 });
             return;
@@ -446,14 +454,15 @@ void App::apply(const views::Action& a) {
                 [this, add = a.kind == K::add_admin, tid](const ApiResult& r) {
                     if (state_.detail && state_.detail->tenant_id == tid)
                         state_.detail->assignment_etag = r.body.value("etag", "");
-                    toast(add ? "Added to Primary admins." : "Removed from Primary admins.", false);
+                    toast(add ? tr("Added to Primary admins.") : tr("Removed from Primary admins."),
+                          false);
                     // Losing my own membership can change what I may do here.
                     load_session();
                 },
                 [this, before, tid](const ApiResult& r) {
                     if (state_.detail && state_.detail->tenant_id == tid)
                         state_.detail->members = before;
-                    toast("The service refused: " + r.error_message(), true);
+                    toast(trf("The service refused: {}", r.error_message()), true);
                 },
                 state_.detail->assignment_etag);
             return;
@@ -465,12 +474,12 @@ void App::apply(const views::Action& a) {
                 [this](const ApiResult&) {
                     state_.busy_id.clear();
                     state_.detail.reset();
-                    toast("Customer removed. You no longer have access to its rooms.", false);
+                    toast(tr("Customer removed. You no longer have access to its rooms."), false);
                     load_session();
                 },
                 [this](const ApiResult& r) {
                     state_.busy_id.clear();
-                    toast("Could not remove the customer: " + r.error_message(), true);
+                    toast(trf("Could not remove the customer: {}", r.error_message()), true);
                 });
             return;
         case K::select_role:
@@ -486,6 +495,11 @@ void App::apply(const views::Action& a) {
             return;
         case K::sign_out:
             sign_out("");
+            return;
+        case K::set_language:
+            set_language(parse_language(a.id));
+            platform::set_preferred_language(language_code(language()));
+            announced_.clear();  // say the status again, in the new language
             return;
         case K::reload:
             load_page();
@@ -535,8 +549,9 @@ void App::frame() {
                     break;
             }
         } else if (state_.phase == Phase::loading || state_.phase == Phase::connecting) {
-            ui::centered_spinner(state_.phase == Phase::connecting ? "Starting the offline demo…"
-                                                                   : "Loading your access…");
+            ui::centered_spinner(state_.phase == Phase::connecting
+                                     ? tr("Starting the offline demo…")
+                                     : tr("Loading your access…"));
             platform::request_redraw();
         }
         views::end_page();
@@ -559,16 +574,16 @@ void App::frame() {
 void App::publish_status() {
     std::string status;
     if (connection_ && connection_->state() == ConnectionState::checking && !was_connected_)
-        status = "Contacting the TRM service…";
+        status = tr("Contacting the TRM service…");
     else if (connection_ && connection_->state() == ConnectionState::unreachable)
-        status = "TRM service unreachable. " + connection_->detail();
+        status = trf("TRM service unreachable. {}", connection_->detail());
     else if (state_.phase == Phase::signed_out)
-        status = state_.offline ? "Offline demo ready. Sign in to continue."
-                                : "Connected to TRM service. Sign in to continue.";
+        status = state_.offline ? tr("Offline demo ready. Sign in to continue.")
+                                : tr("Connected to TRM service. Sign in to continue.");
     else if (state_.phase == Phase::ready)
-        status = "Signed in as " + state_.me.display_name + " (" + state_.me.tenant_name + ")";
+        status = trf("Signed in as {} ({})", state_.me.display_name, state_.me.tenant_name);
     else
-        status = state_.offline ? "Starting the offline demo…" : "Connected to TRM service";
+        status = state_.offline ? tr("Starting the offline demo…") : tr("Connected to TRM service");
     if (status != announced_ && (toasts_.empty() || state_.phase != Phase::ready)) {
         announced_ = status;
         platform::announce(status);

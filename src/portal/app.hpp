@@ -9,6 +9,7 @@
 
 #include "backend/backend.hpp"
 #include "connection.hpp"
+#include "demo_accounts.hpp"
 #include "model.hpp"
 #include "route.hpp"
 #include "ui/theme.hpp"
@@ -97,6 +98,7 @@ class App {
     bool start_offline_ = false;
     bool loading_demo_ = false;
     std::string demo_error_;
+    std::vector<DemoAccount> demo_accounts_;  // the offline demo's sign-in picker
     ui::Fonts fonts_;
     AppState state_;
     std::vector<Toast> toasts_;

@@ -1,6 +1,8 @@
 // The customer's Partners page actions: invite a partner, name more people on an invitation,
 // revoke it, remove a partner. Split from app.cpp to keep each file about one thing.
 #include "app.hpp"
+#include "i18n.hpp"
+#include "json_read.hpp"
 
 namespace portal {
 
@@ -19,8 +21,9 @@ void App::apply_partners(const views::Action& a) {
                 "POST", "/partners/invitations", state_.invite.to_request(),
                 [this](const ApiResult& r) {
                     state_.invite = InviteDraft{};
-                    toast("Invitation sent to " +
-                              r.body.value("partnerName", std::string("the partner")) + ".",
+                    std::string partner = read::text(r.body, "partnerName");
+                    toast(trf("Invitation sent to {}.",
+                              partner.empty() ? std::string(tr("the partner")) : partner),
                           false);
                     load_page();
                 },
@@ -35,12 +38,13 @@ void App::apply_partners(const views::Action& a) {
                 "DELETE", "/partners/" + a.id, nullptr,
                 [this](const ApiResult&) {
                     state_.busy_id.clear();
-                    toast("Partner removed. Its people lost access to your rooms at once.", false);
+                    toast(tr("Partner removed. Its people lost access to your rooms at once."),
+                          false);
                     load_page();
                 },
                 [this](const ApiResult& r) {
                     state_.busy_id.clear();
-                    toast("Could not remove the partner: " + r.error_message(), true);
+                    toast(trf("Could not remove the partner: {}", r.error_message()), true);
                 });
             return;
         case K::open_add_contacts: {
@@ -62,7 +66,7 @@ void App::apply_partners(const views::Action& a) {
                 json{{"contacts", contacts_request(d.contacts)}},
                 [this](const ApiResult&) {
                     state_.add_contacts = ContactsDraft{};
-                    toast("Invitation sent to the added people.", false);
+                    toast(tr("Invitation sent to the added people."), false);
                     load_page();
                 },
                 [this](const ApiResult& r) {
@@ -77,12 +81,12 @@ void App::apply_partners(const views::Action& a) {
                 "DELETE", "/partners/invitations/" + a.id, nullptr,
                 [this](const ApiResult&) {
                     state_.busy_id.clear();
-                    toast("Invitation revoked. Nobody can accept it any more.", false);
+                    toast(tr("Invitation revoked. Nobody can accept it any more."), false);
                     load_page();
                 },
                 [this](const ApiResult& r) {
                     state_.busy_id.clear();
-                    toast("Could not revoke the invitation: " + r.error_message(), true);
+                    toast(trf("Could not revoke the invitation: {}", r.error_message()), true);
                     load_page();
                 });
             return;

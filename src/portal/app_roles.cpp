@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "app.hpp"
+#include "i18n.hpp"
+#include "json_read.hpp"
 
 namespace portal {
 
@@ -81,7 +83,7 @@ void App::apply_roles(const views::Action& a) {
                 },
                 [this, rid, before](const ApiResult& r) {
                     if (RoleRow* row = find_role(state_.roles, rid)) row->permissions = before;
-                    toast("The service refused: " + r.error_message(), true);
+                    toast(trf("The service refused: {}", r.error_message()), true);
                 },
                 role->etag);
             return;
@@ -104,7 +106,7 @@ void App::apply_roles(const views::Action& a) {
                     state_.role_id = rid;
                     if (w.assignment.members.empty()) {
                         w = RoleWizard{};
-                        toast("Role " + name + " created. Add an assignment to give it to people.",
+                        toast(trf("Role {} created. Add an assignment to give it to people.", name),
                               false);
                         load_page();
                         return;
@@ -115,14 +117,13 @@ void App::apply_roles(const views::Action& a) {
                         "POST", base + "/" + rid + "/assignments", w.assignment.to_request(),
                         [this, name](const ApiResult&) {
                             state_.roles_draft.wizard = RoleWizard{};
-                            toast("Role " + name + " created and assigned.", false);
+                            toast(trf("Role {} created and assigned.", name), false);
                             load_session();
                         },
                         [this, name](const ApiResult& r) {
                             state_.roles_draft.wizard = RoleWizard{};
-                            toast("Role " + name +
-                                      " was created, but its assignment was refused: " +
-                                      r.error_message(),
+                            toast(trf("Role {} was created, but its assignment was refused: {}",
+                                      name, r.error_message()),
                                   true);
                             load_page();
                         });
@@ -147,12 +148,12 @@ void App::apply_roles(const views::Action& a) {
                 [this, rid](const ApiResult& r) {
                     if (RoleRow* row = find_role(state_.roles, rid))
                         *row = RoleRow::from_json(r.body);
-                    toast("Role saved.", false);
+                    toast(tr("Role saved."), false);
                 },
                 [this, rid, before](const ApiResult& r) {
                     if (RoleRow* row = find_role(state_.roles, rid)) *row = before;
                     state_.roles_draft.properties_of.clear();
-                    toast("The service refused: " + r.error_message(), true);
+                    toast(trf("The service refused: {}", r.error_message()), true);
                 },
                 role->etag);
             return;
@@ -164,12 +165,12 @@ void App::apply_roles(const views::Action& a) {
                 [this](const ApiResult&) {
                     state_.busy_id.clear();
                     state_.role_id.clear();
-                    toast("Role deleted. Its members lost what it granted.", false);
+                    toast(tr("Role deleted. Its members lost what it granted."), false);
                     load_session();
                 },
                 [this](const ApiResult& r) {
                     state_.busy_id.clear();
-                    toast("Could not delete the role: " + r.error_message(), true);
+                    toast(trf("Could not delete the role: {}", r.error_message()), true);
                 });
             return;
         case K::open_assignment: {
@@ -199,7 +200,7 @@ void App::apply_roles(const views::Action& a) {
                 create ? "POST" : "PATCH", path, e.draft.to_request(),
                 [this, create](const ApiResult&) {
                     state_.roles_draft.editor = AssignmentEditor{};
-                    toast(create ? "Assignment added." : "Assignment saved.", false);
+                    toast(create ? tr("Assignment added.") : tr("Assignment saved."), false);
                     load_session();  // my own access may have changed with it
                 },
                 [this](const ApiResult& r) {
@@ -216,11 +217,11 @@ void App::apply_roles(const views::Action& a) {
             call(
                 "DELETE", base + "/" + role->id + "/assignments/" + a.id, nullptr,
                 [this](const ApiResult&) {
-                    toast("Assignment deleted.", false);
+                    toast(tr("Assignment deleted."), false);
                     load_session();
                 },
                 [this](const ApiResult& r) {
-                    toast("Could not delete the assignment: " + r.error_message(), true);
+                    toast(trf("Could not delete the assignment: {}", r.error_message()), true);
                 });
             return;
         }

@@ -1,5 +1,7 @@
 #include "connection.hpp"
 
+#include "i18n.hpp"
+
 #include <algorithm>
 
 #include "trm/health.hpp"
@@ -45,12 +47,11 @@ void ServiceConnection::on_result(const ApiResult& result) {
     state_ = ConnectionState::unreachable;
     ++failed_attempts_;
     if (result.unreachable())
-        detail_ = "No answer from the service.";
+        detail_ = tr("No answer from the service.");
     else if (result.ok())
-        detail_ = "The service answered, but not with a TRM health report.";
+        detail_ = tr("The service answered, but not with a TRM health report.");
     else
-        detail_ = "The service answered " + std::to_string(result.status) + ": " +
-                  result.error_message() + ".";
+        detail_ = trf("The service answered {}: {}.", result.status, result.error_message());
     retry_at_ = clock_() + retry_delay(failed_attempts_);
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "i18n.hpp"
 #include "json_read.hpp"
 #include "mtm/catalogue.hpp"
 
@@ -67,14 +68,20 @@ std::vector<DemoAccount> demo_accounts(const json& world) {
                 a.upn = text(u, "upn");
                 a.name = text(u, "displayName");
                 std::string id = text(u, "id");
-                if (int n = primary_admin_of[id])
-                    a.roles = "Primary admins of " + std::to_string(n) +
-                              (n == 1 ? " customer" : " customers");
-                for (const auto& l : labels[id]) a.roles += (a.roles.empty() ? "" : " · ") + l;
-                if (a.roles.empty()) a.roles = "No role yet";
+                a.primary_admin_of = primary_admin_of[id];
+                a.roles = labels[id];
                 out.push_back(std::move(a));
             }
     return out;
+}
+
+std::string DemoAccount::roles_text() const {
+    std::string out;
+    if (primary_admin_of)
+        out = primary_admin_of == 1 ? trf("Primary admins of {} customer", primary_admin_of)
+                                    : trf("Primary admins of {} customers", primary_admin_of);
+    for (const auto& r : roles) out += (out.empty() ? "" : " · ") + r;
+    return out.empty() ? std::string(tr("No role yet")) : out;
 }
 
 json to_json(const std::vector<DemoAccount>& accounts) {
@@ -84,7 +91,7 @@ json to_json(const std::vector<DemoAccount>& accounts) {
                        {"partner", a.partner},
                        {"upn", a.upn},
                        {"name", a.name},
-                       {"roles", a.roles}});
+                       {"roles", a.roles_text()}});
     return out;
 }
 

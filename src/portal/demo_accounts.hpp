@@ -11,8 +11,11 @@ namespace portal {
 
 struct DemoAccount {
     std::string tenant, upn, name;
-    bool partner = false;  // the organisation is a managed-service provider
-    std::string roles;     // "MMR Admin", "Primary admins of 2 customers · Help desk", …
+    bool partner = false;            // the organisation is a managed-service provider
+    int primary_admin_of = 0;        // customers where the person is a Primary admin
+    std::vector<std::string> roles;  // other roles by name: "MMR Admin", "Help desk", …
+    // "Primary admins of 2 customers · Help desk", in the current UI language.
+    std::string roles_text() const;
 };
 
 // Partners first, then customers, each in the world's order; people in the world's order.

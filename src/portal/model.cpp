@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "i18n.hpp"
 #include "json_read.hpp"
 
 namespace portal {
@@ -30,14 +31,14 @@ json Scope::to_json() const {
 }
 
 std::string Scope::text() const {
-    if (all_rooms) return "All rooms";
-    std::string out;
+    if (all_rooms) return tr("All rooms");
     std::size_t groups = room_group_ids.size(), rooms = room_ids.size();
-    if (groups) out += std::to_string(groups) + (groups == 1 ? " room group" : " room groups");
-    if (rooms)
-        out +=
-            (out.empty() ? "" : ", ") + std::to_string(rooms) + (rooms == 1 ? " room" : " rooms");
-    return out.empty() ? "No rooms" : out;
+    std::string g = groups == 1 ? trf("{} room group", groups) : trf("{} room groups", groups);
+    std::string r = rooms == 1 ? trf("{} room", rooms) : trf("{} rooms", rooms);
+    if (groups && rooms) return g + ", " + r;
+    if (groups) return g;
+    if (rooms) return r;
+    return tr("No rooms");
 }
 
 std::string date_of(const std::string& iso) {

@@ -2,7 +2,7 @@
 // pixel-ratio handling, and the unreachable state.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { openPortal, screenshot, useServeAndBrowser } from "./harness.mjs";
+import { clickItem, item, openPortal, screenshot, settle, useServeAndBrowser } from "./harness.mjs";
 
 const env = useServeAndBrowser();
 
@@ -65,5 +65,32 @@ test("an unreachable service is shown clearly", async () => {
   const status = await page.textContent("#status");
   assert.match(status, /^TRM service unreachable\. No answer from the service\.$/);
   await screenshot(page, "portal-unreachable.png");
+  await context.close();
+});
+
+test("the language picker switches the sign-in page and the app to Italian, and it sticks", async () => {
+  const { page, errors, context } = await openPortal(env.chrome.browser, env.serve.url);
+  await page.waitForSelector("#signin:not([hidden])");
+  await page.selectOption("#signin-language", "it");
+  assert.equal(await page.textContent("#signin-title"), "Accedi");
+  assert.equal(await page.getAttribute("html", "lang"), "it");
+  await page.fill("#signin-upn", "nia@northwind.example");
+  await page.click("#signin-submit");
+  await page.waitForFunction(() => /^Accesso eseguito come Nia Lund/.test(window.__roomkeeper.status));
+  await settle(page);
+  // Locators keep their English labels; what people read is Italian.
+  await clickItem(page, "Tab:Roles");
+  await page.waitForFunction(() => Object.keys(window.__roomkeeper.items || {}).some((l) => l.startsWith("Page:Roles · ")));
+  await settle(page);
+  await screenshot(page, "italian-roles.png");
+  // The choice is remembered: a reload stays Italian, and the user menu switches back.
+  await page.reload();
+  await page.waitForFunction(() => /^Accesso eseguito come/.test(window.__roomkeeper.status), null, { timeout: 30000 });
+  await clickItem(page, "User menu");
+  assert.equal((await item(page, "Language:it")).note, "current");
+  await clickItem(page, "Language:en");
+  await page.waitForFunction(() => /^Signed in as Nia Lund/.test(window.__roomkeeper.status));
+  assert.equal(await page.evaluate(() => localStorage.getItem("roomkeeper.lang")), "en");
+  assert.deepEqual(errors, []);
   await context.close();
 });

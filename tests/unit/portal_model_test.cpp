@@ -141,13 +141,13 @@ TEST_CASE("the offline demo's people come from the world, grouped and with their
     // Partners first, then customers.
     CHECK(people[0].upn == "nia@northwind.example");
     CHECK(people[0].partner);
-    CHECK(people[0].roles == "Primary admins of 2 customers · Help desk");
-    CHECK(people[1].roles == "Help desk");  // one label, however many ways it is held
+    CHECK(people[0].roles_text() == "Primary admins of 2 customers · Help desk");
+    CHECK(people[1].roles_text() == "Help desk");  // one label, however many ways it is held
     CHECK(people[2].name.empty());
-    CHECK(people[2].roles == "No role yet");
+    CHECK(people[2].roles_text() == "No role yet");
     CHECK(people[3].tenant == "Contoso");
     CHECK_FALSE(people[3].partner);
-    CHECK(people[3].roles == "MMR Admin");
+    CHECK(people[3].roles_text() == "MMR Admin");
     CHECK(portal::to_json(people)[3]["upn"] == "ann@contoso.example");
 
     CHECK(portal::demo_accounts(json::parse("[1,2]")).empty());  // not a world: nobody

@@ -57,6 +57,13 @@ std::optional<std::string> session_get(std::string_view key);
 void session_set(std::string_view key, std::string_view value);
 void session_remove(std::string_view key);
 
+// The person's UI language ("en", "it"): the one they chose before (localStorage), else the
+// browser's. Setting it remembers the choice and switches the HTML shell (sign-in page, loader)
+// too; the handler runs when the person picks a language on the sign-in page.
+std::string preferred_language();
+void set_preferred_language(std::string_view code);
+void on_language_change(std::function<void(std::string code)> handler);
+
 // The HTML sign-in form of web/index.html, shown over the canvas while nobody is signed in.
 // `error` (may be empty) is shown under the form; `busy` disables it while a sign-in runs.
 void show_sign_in(std::string_view error, bool busy);

@@ -102,6 +102,26 @@ EM_JS(void, js_install_sign_in, (), {
         _free(p);
     };
 });
+EM_JS(char*, js_preferred_language, (), {
+    var v = (window.__roomkeeperShell && window.__roomkeeperShell.language()) || "en";
+    var size = lengthBytesUTF8(v) + 1;
+    var p = _malloc(size);
+    stringToUTF8(v, p, size);
+    return p;
+});
+EM_JS(void, js_set_language, (const char* code), {
+    if (window.__roomkeeperShell) window.__roomkeeperShell.setLanguage(UTF8ToString(code));
+});
+EM_JS(void, js_install_language_change, (), {
+    if (!window.__roomkeeperShell) return;
+    window.__roomkeeperShell.onLanguage = function (code) {
+        var size = lengthBytesUTF8(code) + 1;
+        var p = _malloc(size);
+        stringToUTF8(code, p, size);
+        Module._rk_platform_language(p);
+        _free(p);
+    };
+});
 EM_JS(char*, js_location_hash, (), {
     var v = window.location.hash || "";
     var size = lengthBytesUTF8(v) + 1;
@@ -701,8 +721,23 @@ void on_hash_change(std::function<void(std::string hash)> handler) {
 
 namespace {
 std::function<void(std::string)> g_sign_in;
+std::function<void(std::string)> g_language;
 std::string g_published;
 }  // namespace
+
+std::string preferred_language() {
+    char* raw = js_preferred_language();
+    std::string value(raw);
+    std::free(raw);
+    return value;
+}
+void set_preferred_language(std::string_view code) {
+    js_set_language(std::string(code).c_str());
+}
+void on_language_change(std::function<void(std::string code)> handler) {
+    g_language = std::move(handler);
+    js_install_language_change();
+}
 
 void on_sign_in(std::function<void(std::string upn)> handler) {
     g_sign_in = std::move(handler);
@@ -757,6 +792,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void rk_platform_hash_changed() {
     if (portal::platform::g_hash_change)
         portal::platform::g_hash_change(portal::platform::location_hash());
     portal::platform::request_redraw();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void rk_platform_language(const char* code) {
+    using namespace portal::platform;
+    if (g_language) g_language(code);
+    changed();
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void rk_platform_sign_in(const char* upn) {

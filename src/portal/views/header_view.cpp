@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "i18n.hpp"
 #include "imgui.h"
 #include "mtm/validation.hpp"
 #include "ui/widgets.hpp"
@@ -76,7 +77,7 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
         // Tenant switcher: my organisation first, then my customers; type to filter.
         ImGui::SetCursorScreenPos(ImVec2(x, origin.y + (bar - ImGui::GetFrameHeight()) / 2));
         const TenantChoice* current = s.selected_tenant();
-        std::string preview = current ? current->name : "Choose…";
+        std::string preview = current ? current->name : tr("Choose…");
         ImGui::SetNextItemWidth(px(260));
         static char filter[64] = "";
         if (ImGui::BeginCombo("##tenant", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
@@ -85,13 +86,14 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
                 ImGui::SetKeyboardFocusHere();
             }
             ImGui::SetNextItemWidth(-1);
-            ImGui::InputTextWithHint("##filter", "Type to filter customers", filter, sizeof filter);
+            ImGui::InputTextWithHint("##filter", tr("Type to filter customers"), filter,
+                                     sizeof filter);
             ui::expose("Tenant filter");
             std::string needle = mtm::lower(filter);
             for (const auto& t : s.tenants) {
                 if (!needle.empty() && mtm::lower(t.name).find(needle) == std::string::npos)
                     continue;
-                std::string label = t.own ? t.name + "  (your organisation)" : t.name;
+                std::string label = t.own ? t.name + tr("  (your organisation)") : t.name;
                 if (ImGui::Selectable(label.c_str(), t.tenant_id == s.tenant_id))
                     actions.push_back({Action::Kind::select_tenant, t.tenant_id});
                 ui::expose("Tenant:" + t.name);
@@ -103,23 +105,23 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
         }
         ui::expose("Tenant switcher");
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Switch customer: every page then shows only its data");
+            ImGui::SetTooltip("%s", tr("Switch customer: every page then shows only its data"));
         x += px(260) + px(20);
 
         // Tabs.
         ImGui::SetCursorScreenPos(ImVec2(x, origin.y));
-        const char* home = s.partner_user() ? "Customers" : "Partners";
+        const char* home = s.partner_user() ? tr("Customers") : tr("Partners");
         bool home_selected = s.page == Page::customers || s.page == Page::partners;
         if (tab(home, home_selected, fonts))
             actions.push_back(
                 {Action::Kind::select_page, s.partner_user() ? "customers" : "partners"});
-        ui::expose(std::string("Tab:") + home);
+        ui::expose(s.partner_user() ? "Tab:Customers" : "Tab:Partners");
         ImGui::SameLine(0, 0);
-        if (tab("Rooms", s.page == Page::rooms, fonts))
+        if (tab(tr("Rooms"), s.page == Page::rooms, fonts))
             actions.push_back({Action::Kind::select_page, "rooms"});
         ui::expose("Tab:Rooms");
         ImGui::SameLine(0, 0);
-        if (tab("Roles", s.page == Page::roles, fonts))
+        if (tab(tr("Roles"), s.page == Page::roles, fonts))
             actions.push_back({Action::Kind::select_page, "roles"});
         ui::expose("Tab:Roles");
 
@@ -129,10 +131,10 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
             ImVec2(ImGui::GetCursorScreenPos().x, origin.y + (bar - px(22)) / 2));
         ImGui::PushFont(fonts.small);
         if (s.offline)
-            ui::chip("Offline demo — changes stay in this browser", color::kWarning,
+            ui::chip(tr("Offline demo — changes stay in this browser"), color::kWarning,
                      color::kWarningSoft);
         else
-            ui::chip("Live service", color::kSuccess, color::kSuccessSoft);
+            ui::chip(tr("Live service"), color::kSuccess, color::kSuccessSoft);
         ui::expose(s.offline ? "Mode:offline" : "Mode:live");
         ImGui::PopFont();
 
@@ -158,7 +160,17 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
         if (ImGui::BeginPopup("user-menu")) {
             ImGui::TextDisabled("%s", s.me.upn.c_str());
             ImGui::Separator();
-            if (ImGui::Selectable("Sign out")) actions.push_back({Action::Kind::sign_out, ""});
+            ImGui::TextDisabled("%s", tr("Language"));
+            // Each language is named in itself, so anyone can find their own.
+            for (auto [code, language_name] :
+                 {std::pair{"en", "English"}, std::pair{"it", "Italiano"}}) {
+                bool chosen = language_code(language()) == code;
+                if (ImGui::Selectable(language_name, chosen) && !chosen)
+                    actions.push_back({Action::Kind::set_language, code});
+                ui::expose(std::string("Language:") + code, true, chosen ? "current" : "");
+            }
+            ImGui::Separator();
+            if (ImGui::Selectable(tr("Sign out"))) actions.push_back({Action::Kind::sign_out, ""});
             ui::expose("Sign out");
             ImGui::EndPopup();
         }

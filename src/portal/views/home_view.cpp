@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "i18n.hpp"
 #include "imgui.h"
 #include "ui/widgets.hpp"
 
@@ -46,16 +47,16 @@ void draw_top_bar(const HomeViewModel& m, float height) {
     ImGui::PopFont();
 
     // Connection chip.
-    const char* label = "Checking service…";
+    const char* label = tr("Checking service…");
     ImU32 fg = color::kWarning, bg = color::kWarningSoft;
     switch (m.connection.state()) {
         case ConnectionState::connected:
-            label = "Connected";
+            label = tr("Connected");
             fg = color::kSuccess;
             bg = color::kSuccessSoft;
             break;
         case ConnectionState::unreachable:
-            label = "Service unreachable";
+            label = tr("Service unreachable");
             fg = color::kDanger;
             bg = color::kDangerSoft;
             break;
@@ -106,17 +107,18 @@ HomeViewActions draw_home(const HomeViewModel& m) {
     ImGui::SetCursorPos(ImVec2((ImGui::GetWindowWidth() - card_w) / 2, bar_height + px(48)));
     ui::begin_card(card_w, ImVec2(px(32), px(28)));
     ImGui::PushFont(m.fonts.heading);
-    ImGui::TextUnformatted("Welcome to Roomkeeper MTM");
+    ImGui::TextUnformatted(tr("Welcome to Roomkeeper MTM"));
     ImGui::PopFont();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kTextMuted));
     ImGui::TextWrapped(
-        "Manage the meeting rooms of every customer who trusts your organisation, with exactly "
-        "the access each customer granted.");
+        "%s",
+        tr("Manage the meeting rooms of every customer who trusts your organisation, with exactly "
+           "the access each customer granted."));
     ImGui::PopStyleColor();
     ui::card_divider();
 
     ImGui::PushFont(m.fonts.strong);
-    ImGui::TextUnformatted("TRM service");
+    ImGui::TextUnformatted(tr("TRM service"));
     ImGui::PopFont();
 
     const ServiceConnection& c = m.connection;
@@ -125,32 +127,32 @@ HomeViewActions draw_home(const HomeViewModel& m) {
             spinner(px(9), color::kAccent);
             ImGui::SameLine();
             ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted("Contacting the TRM service…");
+            ImGui::TextUnformatted(tr("Contacting the TRM service…"));
             break;
         }
         case ConnectionState::connected: {
-            text_colored(color::kSuccess, "Connected to TRM service");
+            text_colored(color::kSuccess, tr("Connected to TRM service"));
             ImGui::PushFont(m.fonts.small);
-            std::string info = "Version " +
-                               (c.version().empty() ? std::string("unknown") : c.version()) +
-                               " · " + m.backend_description;
+            std::string info = trf("Version {} · {}",
+                                   c.version().empty() ? std::string(tr("unknown")) : c.version(),
+                                   m.backend_description);
             text_colored(color::kTextMuted, info.c_str());
             ImGui::PopFont();
             break;
         }
         case ConnectionState::unreachable: {
-            text_colored(color::kDanger, "TRM service unreachable");
+            text_colored(color::kDanger, tr("TRM service unreachable"));
             ImGui::TextWrapped("%s", c.detail().c_str());
             ui::muted(
-                "You can also try the offline demo: the service then runs inside this page over "
-                "sample "
-                "data, and changes stay in this browser.");
-            if (ui::primary_button("Retry now")) actions.retry_now = true;
+                tr("You can also try the offline demo: the service then runs inside this page over "
+                   "sample "
+                   "data, and changes stay in this browser."));
+            if (ui::primary_button(tr("Retry now"))) actions.retry_now = true;
             ui::expose("Retry now");
             ImGui::SameLine();
             if (m.loading_demo) ImGui::BeginDisabled();
-            if (ui::secondary_button(m.loading_demo ? "Opening the demo…"
-                                                    : "Open the offline demo"))
+            if (ui::secondary_button(m.loading_demo ? tr("Opening the demo…")
+                                                    : tr("Open the offline demo")))
                 actions.offline_demo = true;
             ui::expose("Open the offline demo");
             if (m.loading_demo) ImGui::EndDisabled();
@@ -158,7 +160,7 @@ HomeViewActions draw_home(const HomeViewModel& m) {
                 ImGui::SameLine();
                 ImGui::AlignTextToFramePadding();
                 int seconds = static_cast<int>(std::ceil(std::max(0.0, c.retry_at() - m.now)));
-                std::string when = "Retrying automatically in " + std::to_string(seconds) + " s";
+                std::string when = trf("Retrying automatically in {} s", seconds);
                 text_colored(color::kTextMuted, when.c_str());
             }
             break;

@@ -1,5 +1,6 @@
 #include "views/page_parts.hpp"
 
+#include "i18n.hpp"
 #include "ui/widgets.hpp"
 
 namespace portal::views {
@@ -15,11 +16,11 @@ bool page_blocked(const AppState& s, mtm::Permission needed, bool empty, Actions
     if (!s.page_error.empty()) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kDanger), "%s",
                            s.page_error.c_str());
-        if (ui::secondary_button("Try again")) actions.push_back({Action::Kind::reload, ""});
+        if (ui::secondary_button(tr("Try again"))) actions.push_back({Action::Kind::reload, ""});
         return true;
     }
     if (s.loading_page && empty) {
-        ui::muted("Loading…");
+        ui::muted(tr("Loading…"));
         return true;
     }
     return false;
@@ -29,6 +30,12 @@ void table_headers(const ui::Fonts& fonts) {
     ImGui::PushFont(fonts.strong);
     ImGui::TableHeadersRow();
     ImGui::PopFont();
+}
+
+const char* contact_status(const std::string& status) {
+    if (status == "accepted") return tr("Accepted");
+    if (status == "denied") return tr("Declined");
+    return tr("Pending");
 }
 
 bool begin_facts(const char* id, float label_width, float width) {
@@ -59,19 +66,19 @@ bool typed_confirmation(const char* popup, const std::string& name, const std::s
             "%s", (std::string(popup).substr(0, std::string(popup).size() - 1) + " " + name + "?")
                       .c_str());
         ui::muted(explanation);
-        ImGui::TextWrapped("Type %s to confirm:", name.c_str());
+        ImGui::TextWrapped(tr("Type %s to confirm:"), name.c_str());
         ImGui::SetNextItemWidth(-1);
         ImGui::InputText("##typed", typed, sizeof typed);
         ui::expose(label + ":confirm text");
         bool match = name == typed;
-        if (ui::gated_button(button, match, "Type the name exactly", true) ||
+        if (ui::gated_button(button, match, tr("Type the name exactly"), true) ||
             (match && ui::enter_pressed())) {
             confirmed = true;
             ImGui::CloseCurrentPopup();
         }
         ui::expose(label + ":confirm", match);
         ImGui::SameLine();
-        if (ui::secondary_button("Cancel") ||
+        if (ui::secondary_button(tr("Cancel")) ||
             ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
             ImGui::CloseCurrentPopup();
         ImGui::EndPopup();

@@ -23,6 +23,9 @@ void table_headers(const ui::Fonts& fonts);
 bool begin_facts(const char* id, float label_width, float width = 0);
 void fact(const char* label, const std::string& value);
 
+// An invitation contact's status for people: "Pending", "Accepted", "Declined".
+const char* contact_status(const std::string& status);
+
 // A modal that ends something: explains it and asks for `name` typed exactly before the
 // confirm button works. Locators: "<label>:confirm text" and "<label>:confirm". Returns true on
 // the frame the person confirms. Open it with ImGui::OpenPopup(popup).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "i18n.hpp"
 #include "imgui.h"
 #include "ui/widgets.hpp"
 #include "views/page_parts.hpp"
@@ -34,73 +35,73 @@ bool step_ready(const InviteDraft& d) {
 // The Add partner wizard: partner → people → rooms → terms → review, then send.
 void invite_wizard(const AppState& s, InviteDraft& d, const ui::Fonts& fonts, Actions& actions) {
     WizardSpec spec;
-    spec.title = "Add partner";
-    spec.steps = {"Partner", "People", "Rooms", "Terms", "Review"};
+    spec.title = tr("Add partner");
+    spec.steps = {tr("Partner"), tr("People"), tr("Rooms"), tr("Terms"), tr("Review")};
     spec.step = d.step;
     spec.ready = step_ready(d);
-    spec.not_ready = "Complete this step first";
-    spec.finish_label = "Send invitation";
+    spec.not_ready = tr("Complete this step first");
+    spec.finish_label = tr("Send invitation");
     spec.busy = d.sending;
     spec.locator = "Invite";
     if (!begin_wizard(spec, d.open)) return;
     switch (d.step) {
         case 0:
-            step_heading(fonts, "Which partner?");
+            step_heading(fonts, tr("Which partner?"));
             ui::muted(
-                "The partner's primary domain. Only organisations in the partner program can be "
-                "invited.");
+                tr("The partner's primary domain. Only organisations in the partner program can be "
+                   "invited."));
             ImGui::SetNextItemWidth(-1);
             ImGui::InputTextWithHint("##domain", "northwind.example", d.domain, sizeof d.domain);
             ui::expose("Invite:domain");
             break;
         case 1: {
-            step_heading(fonts, "Who at the partner?");
-            ui::muted(
+            step_heading(fonts, tr("Who at the partner?"));
+            ui::muted(tr(
                 "Each person becomes a Primary admin of your rooms when they accept. Name people, "
                 "not groups "
-                "or distribution lists: the invitation is tied to their accounts.");
+                "or distribution lists: the invitation is tied to their accounts."));
             contact_rows(d.contacts, "Invite");
             break;
         }
         case 2:
-            step_heading(fonts, "Which rooms may the partner manage?");
-            ui::muted("The partner never sees or touches rooms outside this choice.");
+            step_heading(fonts, tr("Which rooms may the partner manage?"));
+            ui::muted(tr("The partner never sees or touches rooms outside this choice."));
             scope_picker(d.scope, s.room_groups, s.rooms, d.room_filter, "Invite");
             break;
         case 3:
-            step_heading(fonts, "Terms");
-            ImGui::TextUnformatted("The invitation expires after");
+            step_heading(fonts, tr("Terms"));
+            ImGui::TextUnformatted(tr("The invitation expires after"));
             ImGui::SetNextItemWidth(px(240));
             ImGui::SliderInt("days", &d.expires_days, 1, 30);
             ImGui::Dummy(ImVec2(0, px(4)));
-            ImGui::TextUnformatted("Change control");
-            ui::muted(
+            ImGui::TextUnformatted(tr("Change control"));
+            ui::muted(tr(
                 "Automatic: the partner's changes apply at once (manual approval is not available "
-                "yet).");
+                "yet)."));
             ImGui::Dummy(ImVec2(0, px(4)));
             ImGui::SetNextItemWidth(-1);
-            ImGui::InputTextWithHint("##note", "Note for the partner (optional)", d.note,
+            ImGui::InputTextWithHint("##note", tr("Note for the partner (optional)"), d.note,
                                      sizeof d.note);
             ImGui::Dummy(ImVec2(0, px(4)));
-            ImGui::Checkbox("I accept the terms", &d.terms);
+            ImGui::Checkbox(tr("I accept the terms"), &d.terms);
             ui::expose("Invite:terms");
-            ui::muted(
+            ui::muted(tr(
                 "The partner's people will manage the chosen rooms on our behalf, and every action "
                 "they take "
-                "is recorded in our audit log.");
+                "is recorded in our audit log."));
             break;
         default: {
-            step_heading(fonts, "Review and send");
+            step_heading(fonts, tr("Review and send"));
             std::string people;
             for (const auto& c : d.contacts)
                 if (c.upn[0]) people += (people.empty() ? "" : ", ") + std::string(c.upn);
             if (begin_facts("##review", px(120))) {
-                fact("Partner", d.domain);
-                fact("People", people);
-                fact("Rooms", d.scope.text());
-                fact("Expires in",
-                     std::to_string(d.expires_days) + (d.expires_days == 1 ? " day" : " days"));
-                if (d.note[0]) fact("Note", d.note);
+                fact(tr("Partner"), d.domain);
+                fact(tr("People"), people);
+                fact(tr("Rooms"), d.scope.text());
+                fact(tr("Expires in"), d.expires_days == 1 ? trf("{} day", d.expires_days)
+                                                           : trf("{} days", d.expires_days));
+                if (d.note[0]) fact(tr("Note"), d.note);
                 ImGui::EndTable();
             }
             field_errors(d.errors);
@@ -127,7 +128,7 @@ void invite_wizard(const AppState& s, InviteDraft& d, const ui::Fonts& fonts, Ac
 
 // Customer: name more people on a pending invitation.
 void contacts_dialog(ContactsDraft& d, const ui::Fonts& fonts, Actions& actions) {
-    const char* title = "Add people";
+    const char* title = tr("Add people");
     if (d.open && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
     ImGui::SetNextWindowSize(ImVec2(px(560), 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
@@ -136,21 +137,22 @@ void contacts_dialog(ContactsDraft& d, const ui::Fonts& fonts, Actions& actions)
         ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar();
     if (!shown) return;
-    step_heading(fonts, ("More people at " + d.partner_name).c_str());
+    step_heading(fonts, trf("More people at {}", d.partner_name).c_str());
     ui::muted(
-        "They receive the same invitation, with the same rooms and expiry. Each one who accepts "
-        "becomes a Primary admin.");
+        tr("They receive the same invitation, with the same rooms and expiry. Each one who accepts "
+           "becomes a Primary admin."));
     contact_rows(d.contacts, "Contacts");
     field_errors(d.errors);
     ui::card_divider();
     bool ready = any_contact(d.contacts) && !d.sending;
-    if (ui::gated_button(d.sending ? "Sending…" : "Send invitation", ready,
-                         d.sending ? "Sending…" : "Type at least one account name (UPN)", true) ||
+    if (ui::gated_button(d.sending ? tr("Sending…") : tr("Send invitation"), ready,
+                         d.sending ? tr("Sending…") : tr("Type at least one account name (UPN)"),
+                         true) ||
         (ready && ui::enter_pressed()))
         actions.push_back({Action::Kind::send_contacts, ""});
     ui::expose("Contacts:send", ready);
     ImGui::SameLine();
-    if (ui::secondary_button("Cancel") ||
+    if (ui::secondary_button(tr("Cancel")) ||
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         d = ContactsDraft{};
         ImGui::CloseCurrentPopup();
@@ -167,13 +169,13 @@ void open_invitations(const AppState& s, bool may_modify, const ui::Fonts& fonts
             if (inv.state == "pending") open.emplace_back(&p, &inv);
     if (open.empty()) return;
     ImGui::Dummy(ImVec2(0, px(12)));
-    step_heading(fonts, "Open invitations");
+    step_heading(fonts, tr("Open invitations"));
     std::string why = s.why_not(mtm::Permission::settings_modify);
     if (!ImGui::BeginTable("##open-invitations", 5, kListTable)) return;
-    ImGui::TableSetupColumn("Partner", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn("Rooms", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn("Expires", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("People", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(tr("Partner"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(tr("Rooms"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(tr("Expires"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr("People"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, px(190));
     table_headers(fonts);
     for (const auto& [p, inv] : open) {
@@ -198,9 +200,7 @@ void open_invitations(const AppState& s, bool may_modify, const ui::Fonts& fonts
             ImGui::SameLine(0, px(4));
             ImGui::PushFont(fonts.small);
             bool accepted = c.status == "accepted", denied = c.status == "denied";
-            ui::chip(accepted ? "Accepted"
-                     : denied ? "Declined"
-                              : "Pending",
+            ui::chip(contact_status(c.status),
                      accepted ? color::kSuccess
                      : denied ? color::kDanger
                               : color::kWarning,
@@ -212,17 +212,17 @@ void open_invitations(const AppState& s, bool may_modify, const ui::Fonts& fonts
         }
         ImGui::TableNextColumn();
         bool busy = s.busy_id == inv->id;
-        if (ui::gated_button("Add people…", may_modify && !busy, why))
+        if (ui::gated_button(tr("Add people…"), may_modify && !busy, why))
             actions.push_back({Action::Kind::open_add_contacts, inv->id});
         ui::expose("Add people:" + p->name, may_modify && !busy, why);
         ImGui::SameLine();
-        if (ui::gated_button(busy ? "Revoking…" : "Revoke…", may_modify && !busy, why))
-            ImGui::OpenPopup("Revoke invitation?");
+        if (ui::gated_button(busy ? tr("Revoking…") : tr("Revoke…"), may_modify && !busy, why))
+            ImGui::OpenPopup(tr("Revoke invitation?"));
         ui::expose("Revoke:" + p->name, may_modify && !busy, why);
-        if (typed_confirmation("Revoke invitation?", p->name,
-                               "Nobody it names can accept it any more. People who already "
-                               "accepted keep their access; remove the partner to end that.",
-                               "Revoke", "Revoke"))
+        if (typed_confirmation(tr("Revoke invitation?"), p->name,
+                               tr("Nobody it names can accept it any more. People who already "
+                                  "accepted keep their access; remove the partner to end that."),
+                               tr("Revoke"), "Revoke"))
             actions.push_back({Action::Kind::revoke_invitation, inv->id});
         ImGui::PopID();
     }
@@ -233,12 +233,12 @@ void open_invitations(const AppState& s, bool may_modify, const ui::Fonts& fonts
 
 void draw_partners(const AppState& s, InviteDraft& invite, ContactsDraft& contacts,
                    const ui::Fonts& fonts, Actions& actions) {
-    ui::section_title(
-        fonts, "Partners",
-        "Managed-service providers you invited. They reach only the rooms you chose, and you can "
-        "remove them at any time.");
+    ui::section_title(fonts, tr("Partners"),
+                      tr("Managed-service providers you invited. They reach only the rooms you "
+                         "chose, and you can "
+                         "remove them at any time."));
     bool may_modify = s.can(mtm::Permission::settings_modify);
-    if (ui::gated_button("Add partner", may_modify, s.why_not(mtm::Permission::settings_modify),
+    if (ui::gated_button(tr("Add partner"), may_modify, s.why_not(mtm::Permission::settings_modify),
                          true))
         actions.push_back({Action::Kind::open_invite, ""});
     ui::expose("Add partner", may_modify);
@@ -247,16 +247,16 @@ void draw_partners(const AppState& s, InviteDraft& invite, ContactsDraft& contac
     if (contacts.open) contacts_dialog(contacts, fonts, actions);
     if (page_blocked(s, mtm::Permission::settings_modify, s.partners.empty(), actions)) return;
     if (s.partners.empty()) {
-        ui::muted(
-            "No partners yet. Add one to let a managed-service provider look after your rooms.");
+        ui::muted(tr(
+            "No partners yet. Add one to let a managed-service provider look after your rooms."));
         return;
     }
     if (ImGui::BeginTable("##partners", 6, kListTable)) {
-        ImGui::TableSetupColumn("Partner", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        ImGui::TableSetupColumn("Domain", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-        ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("Rooms", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-        ImGui::TableSetupColumn("Accepted by", ImGuiTableColumnFlags_WidthStretch, 2.6f);
+        ImGui::TableSetupColumn(tr("Partner"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn(tr("Domain"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        ImGui::TableSetupColumn(tr("Status"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn(tr("Rooms"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+        ImGui::TableSetupColumn(tr("Accepted by"), ImGuiTableColumnFlags_WidthStretch, 2.6f);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, px(110));
         table_headers(fonts);
         for (const auto& p : s.partners) {
@@ -270,12 +270,12 @@ void draw_partners(const AppState& s, InviteDraft& invite, ContactsDraft& contac
             ImGui::TextDisabled("%s", p.domain.c_str());
             ImGui::TableNextColumn();
             if (!p.since.empty()) {
-                ui::chip(("Since " + date_of(p.since)).c_str(), color::kSuccess,
+                ui::chip(trf("Since {}", date_of(p.since)).c_str(), color::kSuccess,
                          color::kSuccessSoft);
             } else {
                 bool pending = false;
                 for (const auto& i : p.invitations) pending |= i.state == "pending";
-                ui::chip(pending ? "Invited" : "No relationship",
+                ui::chip(pending ? tr("Invited") : tr("No relationship"),
                          pending ? color::kWarning : color::kTextMuted,
                          pending ? color::kWarningSoft : color::kBorder);
             }
@@ -298,17 +298,18 @@ void draw_partners(const AppState& s, InviteDraft& invite, ContactsDraft& contac
             ImGui::TableNextColumn();
             ImGui::PushID(p.partner_tenant_id.c_str());
             bool busy = s.busy_id == p.partner_tenant_id;
-            if (ui::gated_button(busy ? "Removing…" : "Remove…", may_modify && !busy,
+            if (ui::gated_button(busy ? tr("Removing…") : tr("Remove…"), may_modify && !busy,
                                  s.why_not(mtm::Permission::settings_modify)))
-                ImGui::OpenPopup("Remove partner?");
+                ImGui::OpenPopup(tr("Remove partner?"));
             ui::expose("Remove:" + p.name, may_modify);
             if (typed_confirmation(
-                    "Remove partner?", p.name,
-                    "Its people lose access to your rooms at once, every role it holds here is "
-                    "deleted, and invitations still open are revoked. To work together again, send "
-                    "a "
-                    "new invitation.",
-                    "Remove partner", "Remove"))
+                    tr("Remove partner?"), p.name,
+                    tr("Its people lose access to your rooms at once, every role it holds here is "
+                       "deleted, and invitations still open are revoked. To work together again, "
+                       "send "
+                       "a "
+                       "new invitation."),
+                    tr("Remove partner"), "Remove"))
                 actions.push_back({Action::Kind::remove_partner, p.partner_tenant_id});
             ImGui::PopID();
         }

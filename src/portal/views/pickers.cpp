@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string_view>
 
+#include "i18n.hpp"
 #include "imgui.h"
 #include "ui/widgets.hpp"
 
@@ -39,17 +40,17 @@ bool matches(std::string_view hay, std::string_view needle) {
 void scope_picker(Scope& scope, const std::vector<RoomGroupRow>& groups,
                   const std::vector<RoomRow>& rooms, char (&filter)[64],
                   const std::string& locator) {
-    ImGui::Checkbox("All rooms", &scope.all_rooms);
+    ImGui::Checkbox(tr("All rooms"), &scope.all_rooms);
     ui::expose(locator + ":all rooms");
     if (scope.all_rooms) return;
-    ImGui::TextDisabled("%s chosen", scope.text().c_str());
+    ImGui::TextDisabled(tr("%s chosen"), scope.text().c_str());
     if (!ImGui::BeginTable("##scope", 2, ImGuiTableFlags_BordersInnerV,
                            ImVec2(0, ImGui::GetContentRegionAvail().y)))
         return;
     ImGui::TableNextColumn();
-    ImGui::TextDisabled("Room groups");
+    ImGui::TextDisabled("%s", tr("Room groups"));
     ImGui::BeginChild("##groups", ImVec2(0, 0));
-    if (groups.empty()) ui::muted("No room groups you can see here.");
+    if (groups.empty()) ui::muted(tr("No room groups you can see here."));
     for (const auto& g : groups) {
         bool on = contains(scope.room_group_ids, g.id);
         std::string label = g.name + "  (" + std::to_string(g.room_count) + ")##" + g.id;
@@ -59,7 +60,7 @@ void scope_picker(Scope& scope, const std::vector<RoomGroupRow>& groups,
     ImGui::EndChild();
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##room-filter", "Filter rooms", filter, sizeof filter);
+    ImGui::InputTextWithHint("##room-filter", tr("Filter rooms"), filter, sizeof filter);
     ui::expose(locator + ":room filter");
     // The filtered list is rebuilt each frame: a few hundred rooms per customer at most here.
     std::vector<const RoomRow*> shown;
@@ -80,7 +81,8 @@ void scope_picker(Scope& scope, const std::vector<RoomGroupRow>& groups,
                 ImGui::TextDisabled("%s", r.site.c_str());
             }
         }
-    if (shown.empty()) ui::muted(rooms.empty() ? "No rooms you can see here." : "No match.");
+    if (shown.empty())
+        ui::muted(rooms.empty() ? tr("No rooms you can see here.") : tr("No match."));
     ImGui::EndChild();
     ImGui::EndTable();
 }
@@ -91,11 +93,11 @@ void contact_rows(std::vector<ContactDraft>& contacts, const std::string& locato
         ImGui::PushID(static_cast<int>(i));
         float w = (ImGui::GetContentRegionAvail().x - px(50)) / 2;
         ImGui::SetNextItemWidth(w);
-        ImGui::InputTextWithHint("##name", "Name", contacts[i].name, sizeof contacts[i].name);
+        ImGui::InputTextWithHint("##name", tr("Name"), contacts[i].name, sizeof contacts[i].name);
         ui::expose(locator + ":name:" + std::to_string(i));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(w);
-        ImGui::InputTextWithHint("##upn", "name@partner.example", contacts[i].upn,
+        ImGui::InputTextWithHint("##upn", tr("name@partner.example"), contacts[i].upn,
                                  sizeof contacts[i].upn);
         ui::expose(locator + ":upn:" + std::to_string(i));
         if (contacts.size() > 1) {
@@ -106,7 +108,7 @@ void contact_rows(std::vector<ContactDraft>& contacts, const std::string& locato
         ImGui::PopID();
     }
     if (remove >= 0) contacts.erase(contacts.begin() + remove);
-    if (contacts.size() < 50 && ui::secondary_button("+ Add person")) contacts.push_back({});
+    if (contacts.size() < 50 && ui::secondary_button(tr("+ Add person"))) contacts.push_back({});
     ui::expose(locator + ":add person");
 }
 
@@ -119,9 +121,10 @@ std::string member_name(const std::vector<DirectoryEntry>& directory, const Memb
 void member_picker(std::vector<MemberRef>& members, const std::vector<DirectoryEntry>& directory,
                    char (&filter)[64], const std::string& locator) {
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##member-filter", "Search people and groups", filter, sizeof filter);
+    ImGui::InputTextWithHint("##member-filter", tr("Search people and groups"), filter,
+                             sizeof filter);
     ui::expose(locator + ":filter");
-    ImGui::TextDisabled("%zu chosen", members.size());
+    ImGui::TextDisabled(tr("%zu chosen"), members.size());
     ImGui::BeginChild("##members", ImVec2(0, 0), true);
     // Chosen first, so they stay in view while the filter narrows the rest.
     for (int pass = 0; pass < 2; ++pass)
@@ -140,9 +143,9 @@ void member_picker(std::vector<MemberRef>& members, const std::vector<DirectoryE
             }
             ui::expose(locator + ":member:" + shown);
             ImGui::SameLine();
-            ImGui::TextDisabled("%s", e.type == "group" ? "Security group" : e.upn.c_str());
+            ImGui::TextDisabled("%s", e.type == "group" ? tr("Security group") : e.upn.c_str());
         }
-    if (directory.empty()) ui::muted("Loading your directory…");
+    if (directory.empty()) ui::muted(tr("Loading your directory…"));
     ImGui::EndChild();
 }
 

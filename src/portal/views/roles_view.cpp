@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "i18n.hpp"
 #include "imgui.h"
 #include "mtm/operations.hpp"
 #include "ui/widgets.hpp"
@@ -23,8 +24,9 @@ mtm::Side my_side(const AppState& s) {
 }
 
 std::string ceiling_reason() {
-    return "A partner role can hold only permissions of Primary admins: the customer never "
-           "delegated the others.";
+    return tr(
+        "A partner role can hold only permissions of Primary admins: the customer never "
+        "delegated the others.");
 }
 
 // Permissions as a check-box matrix grouped by feature, in the catalogue's order. `locator`
@@ -38,14 +40,15 @@ void permission_matrix(mtm::PermissionSet& perms, bool editable, const std::stri
             feature = info.feature;
             ImGui::Dummy(ImVec2(0, px(4)));
             ImGui::PushFont(fonts.strong);
-            ImGui::TextUnformatted(std::string(feature).c_str());
+            // The catalogue's literals (src/mtm/catalogue.cpp) are in the Italian catalogue too.
+            ImGui::TextUnformatted(tr(feature.data()));
             ImGui::PopFont();
         }
         bool on = perms.has(info.permission);
         bool allowed_here = ceiling.has(info.permission) || on;  // an existing one can be removed
         bool enabled = editable && allowed_here;
         std::string reason = !editable ? why_not : allowed_here ? std::string() : ceiling_reason();
-        std::string label = std::string(info.label) + "##" + std::string(info.id);
+        std::string label = std::string(tr(info.label.data())) + "##" + std::string(info.id);
         if (!enabled) ImGui::BeginDisabled();
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + px(12));
         if (ImGui::Checkbox(label.c_str(), &on)) {
@@ -67,7 +70,7 @@ void permission_matrix(mtm::PermissionSet& perms, bool editable, const std::stri
 }
 
 std::string members_text(const AppState& s, const AssignmentRow& a) {
-    if (a.members.empty()) return "Nobody";
+    if (a.members.empty()) return tr("Nobody");
     std::string out;
     std::size_t shown = 0;
     for (const auto& m : a.members) {
@@ -75,8 +78,7 @@ std::string members_text(const AppState& s, const AssignmentRow& a) {
         out += (out.empty() ? "" : ", ") + member_name(s.directory, m);
         ++shown;
     }
-    if (a.members.size() > shown)
-        out += " and " + std::to_string(a.members.size() - shown) + " more";
+    if (a.members.size() > shown) out += trf(" and {} more", a.members.size() - shown);
     return out;
 }
 
@@ -84,106 +86,110 @@ std::string members_text(const AppState& s, const AssignmentRow& a) {
 void role_wizard(const AppState& s, RoleWizard& w, const ui::Fonts& fonts, Actions& actions) {
     using Step = RoleWizard::Step;
     WizardSpec spec;
-    spec.title = "Create role";
-    spec.steps = {"General", "Permissions", "Assignment", "Members", "Scope", "Finish"};
+    spec.title = tr("Create role");
+    spec.steps = {tr("General"), tr("Permissions"), tr("Assignment"),
+                  tr("Members"), tr("Scope"),       tr("Finish")};
     spec.step = w.step;
     switch (w.step) {
         case Step::at_general:
             spec.ready = w.name[0] != '\0';
-            spec.not_ready = "Give the role a name";
+            spec.not_ready = tr("Give the role a name");
             break;
         case Step::at_permissions:
             spec.ready = w.permissions.count() > 0;
-            spec.not_ready = "Choose at least one permission";
+            spec.not_ready = tr("Choose at least one permission");
             break;
         case Step::at_assignment:
             spec.ready = w.assignment.name[0] != '\0';
-            spec.not_ready = "Name the assignment";
+            spec.not_ready = tr("Name the assignment");
             break;
         case Step::at_scope:
             spec.ready = !w.assignment.scope.empty();
-            spec.not_ready = "Choose rooms or room groups, or All rooms";
+            spec.not_ready = tr("Choose rooms or room groups, or All rooms");
             break;
         default:
             break;
     }
-    spec.finish_label = "Create role";
+    spec.finish_label = tr("Create role");
     spec.busy = w.sending;
     spec.locator = "Role wizard";
     if (!begin_wizard(spec, w.open)) return;
     mtm::Side side = my_side(s);
     switch (w.step) {
         case Step::at_general:
-            step_heading(fonts, "Name and purpose");
-            ui::muted(side == mtm::Side::partner
-                          ? "A role of your organisation for this customer, e.g. a help desk that "
-                            "only handles tickets."
-                          : "A role of your organisation, e.g. facilities staff for one site.");
+            step_heading(fonts, tr("Name and purpose"));
+            ui::muted(
+                side == mtm::Side::partner
+                    ? tr("A role of your organisation for this customer, e.g. a help desk that "
+                         "only handles tickets.")
+                    : tr("A role of your organisation, e.g. facilities staff for one site."));
             ImGui::SetNextItemWidth(-1);
-            ImGui::InputTextWithHint("##role-name", "Name, e.g. Help desk", w.name, sizeof w.name);
+            ImGui::InputTextWithHint("##role-name", tr("Name, e.g. Help desk"), w.name,
+                                     sizeof w.name);
             ui::expose("Role wizard:name");
             ImGui::SetNextItemWidth(-1);
-            ImGui::InputTextWithHint("##role-description", "Description (optional)", w.description,
-                                     sizeof w.description);
+            ImGui::InputTextWithHint("##role-description", tr("Description (optional)"),
+                                     w.description, sizeof w.description);
             ui::expose("Role wizard:description");
             break;
         case Step::at_permissions:
-            step_heading(fonts, "What may it do?");
+            step_heading(fonts, tr("What may it do?"));
             ui::muted(side == mtm::Side::partner ? ceiling_reason()
-                                                 : "Grant only what the job needs.");
+                                                 : tr("Grant only what the job needs."));
             permission_matrix(w.permissions, true, "", mtm::custom_role_ceiling(side), fonts,
                               "Wizard permission:", nullptr);
             break;
         case Step::at_assignment:
-            step_heading(fonts, "The first assignment");
+            step_heading(fonts, tr("The first assignment"));
             ui::muted(
-                "An assignment gives the role to people for a set of rooms. A role can have "
-                "several, e.g. one per site.");
+                tr("An assignment gives the role to people for a set of rooms. A role can have "
+                   "several, e.g. one per site."));
             ImGui::SetNextItemWidth(-1);
-            ImGui::InputTextWithHint("##a-name", "Assignment name", w.assignment.name,
+            ImGui::InputTextWithHint("##a-name", tr("Assignment name"), w.assignment.name,
                                      sizeof w.assignment.name);
             ui::expose("Role wizard:assignment name");
             ImGui::SetNextItemWidth(-1);
-            ImGui::InputTextWithHint("##a-description", "Description (optional)",
+            ImGui::InputTextWithHint("##a-description", tr("Description (optional)"),
                                      w.assignment.description, sizeof w.assignment.description);
-            ImGui::Checkbox("E-mail the members about incidents in their rooms",
+            ImGui::Checkbox(tr("E-mail the members about incidents in their rooms"),
                             &w.assignment.email_notifications);
             break;
         case Step::at_members:
-            step_heading(fonts, "Who holds it?");
+            step_heading(fonts, tr("Who holds it?"));
             ui::muted(
-                "People and security groups of your organisation. Leave it empty to create the "
-                "role without an assignment.");
+                tr("People and security groups of your organisation. Leave it empty to create the "
+                   "role without an assignment."));
             member_picker(w.assignment.members, s.directory, w.assignment.member_filter,
                           "Role wizard");
             break;
         case Step::at_scope:
-            step_heading(fonts, "Where?");
+            step_heading(fonts, tr("Where?"));
             ui::muted(side == mtm::Side::partner
-                          ? "Only rooms the customer granted your organisation are offered."
-                          : "The members act only on these rooms.");
+                          ? tr("Only rooms the customer granted your organisation are offered.")
+                          : tr("The members act only on these rooms."));
             scope_picker(w.assignment.scope, s.room_groups, s.rooms, w.assignment.room_filter,
                          "Role wizard");
             break;
         default: {
-            step_heading(fonts, "Review");
+            step_heading(fonts, tr("Review"));
             if (begin_facts("##review", px(130))) {
                 std::string perms;
                 for (const auto& info : mtm::catalogue())
                     if (w.permissions.has(info.permission))
                         perms += (perms.empty() ? "" : ", ") + std::string(info.id);
-                fact("Role", w.name);
-                if (w.description[0]) fact("Description", w.description);
-                fact("Permissions", perms);
+                fact(tr("Role"), w.name);
+                if (w.description[0]) fact(tr("Description"), w.description);
+                fact(tr("Permissions"), perms);
                 if (w.assignment.members.empty()) {
-                    fact("Assignment", "None yet: nobody holds this role until you add one.");
+                    fact(tr("Assignment"),
+                         tr("None yet: nobody holds this role until you add one."));
                 } else {
                     std::string people;
                     for (const auto& m : w.assignment.members)
                         people += (people.empty() ? "" : ", ") + member_name(s.directory, m);
-                    fact("Assignment", w.assignment.name);
-                    fact("Members", people);
-                    fact("Rooms", w.assignment.scope.text());
+                    fact(tr("Assignment"), w.assignment.name);
+                    fact(tr("Members"), people);
+                    fact(tr("Rooms"), w.assignment.scope.text());
                 }
                 ImGui::EndTable();
             }
@@ -214,7 +220,7 @@ void role_wizard(const AppState& s, RoleWizard& w, const ui::Fonts& fonts, Actio
 // Add or edit one assignment: General, Members and Rooms as tabs of one dialog.
 void assignment_editor(const AppState& s, const RoleRow& role, AssignmentEditor& e,
                        Actions& actions) {
-    const char* title = e.assignment_id.empty() ? "Add assignment" : "Edit assignment";
+    const char* title = e.assignment_id.empty() ? tr("Add assignment") : tr("Edit assignment");
     if (e.open && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2),
@@ -229,38 +235,38 @@ void assignment_editor(const AppState& s, const RoleRow& role, AssignmentEditor&
     ImGui::PopStyleVar();
     if (!shown) return;
     bool primary_admins = role.built_in && role.side == "partner";
-    ImGui::TextDisabled("Role: %s", role.name.c_str());
+    ImGui::TextDisabled(tr("Role: %s"), role.name.c_str());
     float footer = ImGui::GetFrameHeightWithSpacing() + px(16);
     AssignmentDraft& d = e.draft;
     if (ImGui::BeginTabBar("##assignment-tabs")) {
-        if (ImGui::BeginTabItem("General")) {
+        if (ImGui::BeginTabItem(tr("General"))) {
             ImGui::BeginChild("##general", ImVec2(0, -footer));
             ImGui::Dummy(ImVec2(0, px(4)));
             ImGui::SetNextItemWidth(-1);
-            ImGui::InputTextWithHint("##a-name", "Assignment name", d.name, sizeof d.name);
+            ImGui::InputTextWithHint("##a-name", tr("Assignment name"), d.name, sizeof d.name);
             ui::expose("Assignment:name");
             ImGui::SetNextItemWidth(-1);
-            ImGui::InputTextWithHint("##a-description", "Description (optional)", d.description,
+            ImGui::InputTextWithHint("##a-description", tr("Description (optional)"), d.description,
                                      sizeof d.description);
-            ImGui::Checkbox("E-mail the members about incidents in their rooms",
+            ImGui::Checkbox(tr("E-mail the members about incidents in their rooms"),
                             &d.email_notifications);
             ui::expose("Assignment:email");
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Members")) {
+        if (ImGui::BeginTabItem(tr("Members"))) {
             ImGui::BeginChild("##members-tab", ImVec2(0, -footer));
             member_picker(d.members, s.directory, d.member_filter, "Assignment");
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
         ui::expose("Assignment:Members tab");
-        if (ImGui::BeginTabItem("Rooms")) {
+        if (ImGui::BeginTabItem(tr("Rooms"))) {
             ImGui::BeginChild("##rooms-tab", ImVec2(0, -footer));
             if (primary_admins) {
                 ui::muted(
-                    "Primary admins always reach every room the customer granted; the customer "
-                    "changes that scope, not the partner.");
+                    tr("Primary admins always reach every room the customer granted; the customer "
+                       "changes that scope, not the partner."));
             } else {
                 scope_picker(d.scope, s.room_groups, s.rooms, d.room_filter, "Assignment");
             }
@@ -273,15 +279,16 @@ void assignment_editor(const AppState& s, const RoleRow& role, AssignmentEditor&
     field_errors(e.errors);
     ui::card_divider();
     bool ready = d.name[0] && !d.members.empty() && !d.scope.empty() && !e.sending;
-    std::string why = !d.name[0]          ? "Name the assignment"
-                      : d.members.empty() ? "Choose at least one member (or delete the assignment)"
-                      : d.scope.empty()   ? "Choose the rooms"
-                                          : "Saving…";
-    if (ui::gated_button(e.sending ? "Saving…" : "Save", ready, why, true))
+    std::string why = !d.name[0] ? tr("Name the assignment")
+                      : d.members.empty()
+                          ? tr("Choose at least one member (or delete the assignment)")
+                      : d.scope.empty() ? tr("Choose the rooms")
+                                        : tr("Saving…");
+    if (ui::gated_button(e.sending ? tr("Saving…") : tr("Save"), ready, why, true))
         actions.push_back({Action::Kind::save_assignment, ""});
     ui::expose("Assignment:save", ready, ready ? "" : why);
     ImGui::SameLine();
-    if (ui::secondary_button("Cancel") ||
+    if (ui::secondary_button(tr("Cancel")) ||
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         e = AssignmentEditor{};
         ImGui::CloseCurrentPopup();
@@ -308,9 +315,9 @@ void properties(const RoleRow& role, bool editable, const std::string& why, Role
         ImGui::SetNextItemWidth(std::min(px(520), ImGui::GetContentRegionAvail().x));
         ImGui::InputText(id, buf, size);
     };
-    field("Name", "##role-name", d.name, sizeof d.name);
+    field(tr("Name"), "##role-name", d.name, sizeof d.name);
     ui::expose("Role:name", editable, why);
-    field("Description", "##role-description", d.description, sizeof d.description);
+    field(tr("Description"), "##role-description", d.description, sizeof d.description);
     ui::expose("Role:description", editable, why);
     if (!editable) ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, px(4)));
@@ -318,11 +325,11 @@ void properties(const RoleRow& role, bool editable, const std::string& why, Role
     bool changed = role.name != d.name || role.description != d.description;
     if (editable && changed) {
         bool named = d.name[0] != '\0';
-        if (ui::gated_button("Save changes", named, "A role needs a name", true))
+        if (ui::gated_button(tr("Save changes"), named, tr("A role needs a name"), true))
             actions.push_back({Action::Kind::save_role, role.id});
         ui::expose("Role:save", named);
         ImGui::SameLine();
-        if (ui::secondary_button("Discard")) d.properties_of.clear();
+        if (ui::secondary_button(tr("Discard"))) d.properties_of.clear();
     }
 }
 
@@ -330,23 +337,23 @@ void properties(const RoleRow& role, bool editable, const std::string& why, Role
 
 void draw_roles(const AppState& s, RolesDraft& draft, const ui::Fonts& fonts, Actions& actions) {
     const TenantChoice* t = s.selected_tenant();
-    std::string title = "Roles" + (t ? " · " + t->name : std::string());
-    ui::section_title(
-        fonts, title.c_str(),
-        t && !t->own
-            ? "Your organisation's roles for this customer, each limited to the rooms it granted."
-            : "Who may do what in your organisation, and where.");
-    ui::expose("Page:" + title);
+    std::string suffix = t ? " · " + t->name : std::string();
+    std::string title = tr("Roles") + suffix;
+    ui::section_title(fonts, title.c_str(),
+                      t && !t->own ? tr("Your organisation's roles for this customer, each limited "
+                                        "to the rooms it granted.")
+                                   : tr("Who may do what in your organisation, and where."));
+    ui::expose("Page:Roles" + suffix);
     if (page_blocked(s, mtm::Permission::roles_view, s.roles.empty(), actions)) return;
     bool may_modify = s.can(mtm::Permission::roles_modify);
     std::string why_modify = s.why_not(mtm::Permission::roles_modify);
-    if (ui::gated_button("New role", may_modify, why_modify, true))
+    if (ui::gated_button(tr("New role"), may_modify, why_modify, true))
         actions.push_back({Action::Kind::open_role_wizard, ""});
     ui::expose("New role", may_modify, why_modify);
     ImGui::Dummy(ImVec2(0, px(6)));
     if (draft.wizard.open) role_wizard(s, draft.wizard, fonts, actions);
     if (s.roles.empty()) {
-        ui::muted("No roles here yet.");
+        ui::muted(tr("No roles here yet."));
         return;
     }
 
@@ -361,9 +368,9 @@ void draw_roles(const AppState& s, RolesDraft& draft, const ui::Fonts& fonts, Ac
             ImGui::SameLine(px(180));
             ImGui::PushFont(fonts.small);
             if (r.built_in)
-                ui::chip("Built-in", color::kTextMuted, color::kBorder);
+                ui::chip(tr("Built-in"), color::kTextMuted, color::kBorder);
             else
-                ui::chip("Partner", color::kAccent, color::kAccentSoft);
+                ui::chip(tr("Partner"), color::kAccent, color::kAccentSoft);
             ImGui::PopFont();
         }
     }
@@ -378,32 +385,34 @@ void draw_roles(const AppState& s, RolesDraft& draft, const ui::Fonts& fonts, Ac
         ImGui::PushFont(fonts.heading);
         ImGui::TextUnformatted(role->name.c_str());
         ImGui::PopFont();
-        std::string kind = std::string(role->built_in ? "Built-in " : "Custom ") +
-                           (role->side == "partner" ? "partner role" : "role") +
-                           (role->description.empty() ? "" : " · " + role->description);
+        bool partner_role = role->side == "partner";
+        std::string kind = role->built_in
+                               ? (partner_role ? tr("Built-in partner role") : tr("Built-in role"))
+                               : (partner_role ? tr("Custom partner role") : tr("Custom role"));
+        if (!role->description.empty()) kind += " · " + role->description;
         ui::muted(kind);
         // A customer sees its partners' roles too; only the partner itself edits them (the
         // customer may delete a partner's custom role, or remove the partner altogether).
         bool mine = (role->side == "partner") == (my_side(s) == mtm::Side::partner);
         bool editable = may_modify && !role->built_in && mine;
-        std::string why = !may_modify ? why_modify
-                          : role->built_in
-                              ? "Built-in roles cannot be edited; create a custom role instead."
-                          : !mine ? "The partner manages its own roles; you can delete this one."
-                                  : std::string();
+        std::string why =
+            !may_modify      ? why_modify
+            : role->built_in ? tr("Built-in roles cannot be edited; create a custom role instead.")
+            : !mine          ? tr("The partner manages its own roles; you can delete this one.")
+                             : std::string();
         bool deletable = may_modify && !role->built_in;
         std::string why_delete = !may_modify      ? why_modify
-                                 : role->built_in ? "Built-in roles cannot be deleted."
+                                 : role->built_in ? tr("Built-in roles cannot be deleted.")
                                                   : std::string();
         ImGui::SameLine(ImGui::GetContentRegionAvail().x - px(110) + ImGui::GetCursorPosX());
         ImGui::PushID(role->id.c_str());
-        if (ui::gated_button("Delete role…", deletable, why_delete))
-            ImGui::OpenPopup("Delete role?");
+        if (ui::gated_button(tr("Delete role…"), deletable, why_delete))
+            ImGui::OpenPopup(tr("Delete role?"));
         ui::expose("Delete role", deletable, why_delete);
-        if (typed_confirmation("Delete role?", role->name,
-                               "Everyone who holds it through its assignments loses what it "
-                               "grants, at once. This cannot be undone.",
-                               "Delete role", "Delete role"))
+        if (typed_confirmation(tr("Delete role?"), role->name,
+                               tr("Everyone who holds it through its assignments loses what it "
+                                  "grants, at once. This cannot be undone."),
+                               tr("Delete role"), "Delete role"))
             actions.push_back({Action::Kind::delete_role, role->id});
         ImGui::PopID();
         ui::card_divider();
@@ -413,7 +422,7 @@ void draw_roles(const AppState& s, RolesDraft& draft, const ui::Fonts& fonts, Ac
             return;
         }
         std::string perm_tab =
-            "Permissions (" + std::to_string(role->permissions.count()) + ")###permissions";
+            tr("Permissions (") + std::to_string(role->permissions.count()) + ")###permissions";
         bool perm_open = ImGui::BeginTabItem(perm_tab.c_str());
         ui::expose("Role tab:Permissions");
         if (perm_open) {
@@ -430,26 +439,27 @@ void draw_roles(const AppState& s, RolesDraft& draft, const ui::Fonts& fonts, Ac
             ImGui::EndTabItem();
         }
         std::string assign_tab =
-            "Assignments (" + std::to_string(role->assignments.size()) + ")###assignments";
+            tr("Assignments (") + std::to_string(role->assignments.size()) + ")###assignments";
         bool assign_open = ImGui::BeginTabItem(assign_tab.c_str());
         ui::expose("Role tab:Assignments");
         bool props_open = false;
         if (assign_open) {
             bool assign = may_modify && mine;
             std::string why_assign = !may_modify ? why_modify
-                                     : !mine ? "Only the partner assigns its people to its roles."
-                                             : std::string();
+                                     : !mine
+                                         ? tr("Only the partner assigns its people to its roles.")
+                                         : std::string();
             ImGui::Dummy(ImVec2(0, px(4)));
-            if (ui::gated_button("Add assignment", assign, why_assign))
+            if (ui::gated_button(tr("Add assignment"), assign, why_assign))
                 actions.push_back({Action::Kind::open_assignment, ""});
             ui::expose("Add assignment", assign, why_assign);
             ImGui::Dummy(ImVec2(0, px(4)));
-            if (role->assignments.empty()) ui::muted("Nobody holds this role yet.");
+            if (role->assignments.empty()) ui::muted(tr("Nobody holds this role yet."));
             if (!role->assignments.empty() && ImGui::BeginTable("##assignments", 5, kListTable)) {
-                ImGui::TableSetupColumn("Assignment", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-                ImGui::TableSetupColumn("Members", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-                ImGui::TableSetupColumn("Rooms", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-                ImGui::TableSetupColumn("E-mail", ImGuiTableColumnFlags_WidthFixed, px(60));
+                ImGui::TableSetupColumn(tr("Assignment"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+                ImGui::TableSetupColumn(tr("Members"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+                ImGui::TableSetupColumn(tr("Rooms"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+                ImGui::TableSetupColumn(tr("E-mail"), ImGuiTableColumnFlags_WidthFixed, px(60));
                 ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, px(150));
                 table_headers(fonts);
                 for (const auto& a : role->assignments) {
@@ -467,20 +477,20 @@ void draw_roles(const AppState& s, RolesDraft& draft, const ui::Fonts& fonts, Ac
                     ImGui::TextUnformatted(a.scope.text().c_str());
                     ImGui::TableNextColumn();
                     ImGui::AlignTextToFramePadding();
-                    ImGui::TextUnformatted(a.email_notifications ? "On" : "Off");
+                    ImGui::TextUnformatted(a.email_notifications ? tr("On") : tr("Off"));
                     ImGui::TableNextColumn();
-                    if (ui::gated_button("Edit", assign, why_assign))
+                    if (ui::gated_button(tr("Edit"), assign, why_assign))
                         actions.push_back({Action::Kind::open_assignment, a.id});
                     ui::expose("Edit assignment:" + a.name, assign, why_assign);
                     ImGui::SameLine();
-                    if (ui::gated_button("Delete…", assign, why_assign))
-                        ImGui::OpenPopup("Delete assignment?");
+                    if (ui::gated_button(tr("Delete…"), assign, why_assign))
+                        ImGui::OpenPopup(tr("Delete assignment?"));
                     ui::expose("Delete assignment:" + a.name, assign, why_assign);
                     if (typed_confirmation(
-                            "Delete assignment?", a.name,
-                            "Its members lose this role on its rooms at once. The "
-                            "last Primary admins assignment of a customer cannot go.",
-                            "Delete assignment", "Delete assignment"))
+                            tr("Delete assignment?"), a.name,
+                            tr("Its members lose this role on its rooms at once. The "
+                               "last Primary admins assignment of a customer cannot go."),
+                            tr("Delete assignment"), "Delete assignment"))
                         actions.push_back({Action::Kind::delete_assignment, a.id});
                     ImGui::PopID();
                 }
@@ -488,7 +498,7 @@ void draw_roles(const AppState& s, RolesDraft& draft, const ui::Fonts& fonts, Ac
             }
             ImGui::EndTabItem();
         }
-        props_open = ImGui::BeginTabItem("Properties");
+        props_open = ImGui::BeginTabItem(tr("Properties"));
         ui::expose("Role tab:Properties");
         if (props_open) {
             properties(*role, editable, why, draft, fonts, actions);

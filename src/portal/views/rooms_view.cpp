@@ -1,5 +1,6 @@
 #include "views/rooms_view.hpp"
 
+#include "i18n.hpp"
 #include "imgui.h"
 #include "mtm/validation.hpp"
 #include "ui/widgets.hpp"
@@ -14,35 +15,37 @@ namespace {
 
 void health_chip(const std::string& health) {
     if (health == "healthy")
-        ui::chip("Healthy", color::kSuccess, color::kSuccessSoft);
+        ui::chip(tr("Healthy"), color::kSuccess, color::kSuccessSoft);
     else if (health == "unhealthy")
-        ui::chip("Unhealthy", color::kDanger, color::kDangerSoft);
+        ui::chip(tr("Unhealthy"), color::kDanger, color::kDangerSoft);
     else if (health == "onboarding")
-        ui::chip("Onboarding", color::kAccent, color::kAccentSoft);
+        ui::chip(tr("Onboarding"), color::kAccent, color::kAccentSoft);
     else if (health == "suppressed")
-        ui::chip("Suppressed", color::kTextMuted, color::kBorder);
+        ui::chip(tr("Suppressed"), color::kTextMuted, color::kBorder);
     else
-        ui::chip("Unmonitored", color::kWarning, color::kWarningSoft);
+        ui::chip(tr("Unmonitored"), color::kWarning, color::kWarningSoft);
 }
 
 }  // namespace
 
 void draw_rooms(const AppState& s, const ui::Fonts& fonts, Actions& actions) {
     const TenantChoice* t = s.selected_tenant();
-    std::string title = "Rooms" + (t ? " · " + t->name : std::string());
-    ui::section_title(
-        fonts, title.c_str(),
-        t && !t->own ? "The rooms this customer lets you manage." : "Your organisation's rooms.");
-    ui::expose("Page:" + title);
+    std::string suffix = t ? " · " + t->name : std::string();
+    std::string title = tr("Rooms") + suffix;
+    ui::section_title(fonts, title.c_str(),
+                      t && !t->own ? tr("The rooms this customer lets you manage.")
+                                   : tr("Your organisation's rooms."));
+    ui::expose("Page:Rooms" + suffix);
     if (page_blocked(s, mtm::Permission::rooms_view, s.rooms.empty(), actions)) return;
     static char filter[96] = "";
     ImGui::SetNextItemWidth(px(320));
-    ImGui::InputTextWithHint("##room-filter", "Filter by name, site or country", filter,
+    ImGui::InputTextWithHint("##room-filter", tr("Filter by name, site or country"), filter,
                              sizeof filter);
     ui::expose("Room filter");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("%zu rooms%s", s.rooms.size(), s.rooms_truncated ? " (first 500)" : "");
+    ImGui::TextDisabled(tr("%zu rooms%s"), s.rooms.size(),
+                        s.rooms_truncated ? tr(" (first 500)") : "");
     ImGui::Dummy(ImVec2(0, px(4)));
 
     std::string needle = mtm::lower(filter);
@@ -58,12 +61,12 @@ void draw_rooms(const AppState& s, const ui::Fonts& fonts, Actions& actions) {
                             ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
     if (ImGui::BeginTable("##rooms", 6, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Room", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        ImGui::TableSetupColumn("Site", ImGuiTableColumnFlags_WidthStretch, 1.5f);
-        ImGui::TableSetupColumn("Country", ImGuiTableColumnFlags_WidthStretch, 0.7f);
-        ImGui::TableSetupColumn("Health", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-        ImGui::TableSetupColumn("App version", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Enrollment key", ImGuiTableColumnFlags_WidthFixed, px(130));
+        ImGui::TableSetupColumn(tr("Room"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn(tr("Site"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+        ImGui::TableSetupColumn(tr("Country"), ImGuiTableColumnFlags_WidthStretch, 0.7f);
+        ImGui::TableSetupColumn(tr("Health"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
+        ImGui::TableSetupColumn(tr("App version"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(tr("Enrollment key"), ImGuiTableColumnFlags_WidthFixed, px(130));
         table_headers(fonts);
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(rows.size()), px(40));
@@ -92,7 +95,8 @@ void draw_rooms(const AppState& s, const ui::Fonts& fonts, Actions& actions) {
                     allowed ? std::string() : s.why_not(mtm::Permission::rooms_reset_key);
                 ImGui::PushID(r.id.c_str());
                 bool busy = s.busy_id == r.id;
-                if (ui::gated_button(busy ? "Resetting…" : "Reset key", allowed && !busy, reason))
+                if (ui::gated_button(busy ? tr("Resetting…") : tr("Reset key"), allowed && !busy,
+                                     reason))
                     actions.push_back({Action::Kind::reset_key, r.id});
                 ui::expose("Reset key:" + r.display_name, allowed, reason);
                 ImGui::PopID();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "i18n.hpp"
 #include "imgui.h"
 #include "ui/widgets.hpp"
 
@@ -45,22 +46,23 @@ WizardOutcome end_wizard(const WizardSpec& spec) {
     ImGui::EndChild();
     ui::card_divider();
     WizardOutcome out = WizardOutcome::none;
-    if (ui::secondary_button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    if (ui::secondary_button(tr("Cancel")) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
         out = WizardOutcome::cancel;
     ui::expose(spec.locator + ":cancel");
     ImGui::SameLine();
-    if (spec.step > 0 && ui::secondary_button("Back")) out = WizardOutcome::back;
+    if (spec.step > 0 && ui::secondary_button(tr("Back"))) out = WizardOutcome::back;
     ImGui::SameLine();
     bool last = spec.step + 1 >= static_cast<int>(spec.steps.size());
     if (!last) {
         bool enter = spec.ready && ui::enter_pressed();  // Enter moves on, as in any web form
-        if (ui::gated_button("Next", spec.ready, spec.not_ready, true) || enter)
+        if (ui::gated_button(tr("Next"), spec.ready, spec.not_ready, true) || enter)
             out = WizardOutcome::next;
         ui::expose(spec.locator + ":next", spec.ready, spec.ready ? "" : spec.not_ready);
     } else {
         bool ready = spec.ready && !spec.busy;
-        if (ui::gated_button(spec.busy ? "Working…" : spec.finish_label, ready,
-                             spec.busy ? "Working…" : spec.not_ready, true))
+        if (ui::gated_button(spec.busy ? tr("Working…") : spec.finish_label, ready,
+                             spec.busy ? tr("Working…") : spec.not_ready, true))
             out = WizardOutcome::finish;
         ui::expose(spec.locator + ":finish", ready);
     }
