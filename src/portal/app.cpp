@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "backend/local_backend.hpp"
 #include "demo_accounts.hpp"
@@ -290,11 +291,19 @@ void App::follow_hash(const std::string& hash) {
     ++generation_;
     state_.page = page;
     state_.tenant_id = tenant;
+    if (page == Page::roles) state_.role_id = route->item;  // kept if the role is still there
+    if (page == Page::rooms)
+        std::snprintf(state_.room_filter, sizeof state_.room_filter, "%s", route->filter.c_str());
+    if (page == Page::customers && !route->item.empty()) {
+        if (!state_.detail || state_.detail->tenant_id != route->item)
+            apply({views::Action::Kind::open_customer, route->item});
+    } else {
+        state_.detail.reset();
+    }
     load_page();
 }
 
-void App::sync_hash() {
-    if (state_.phase != Phase::ready) return;
+Route App::current_route() const {
     Route r;
     r.page = state_.page == Page::rooms      ? Route::Page::rooms
              : state_.page == Page::roles    ? Route::Page::roles
@@ -302,8 +311,32 @@ void App::sync_hash() {
                                              : Route::Page::customers;
     if (r.page == Route::Page::rooms || r.page == Route::Page::roles)
         r.tenant_id = state_.tenant_id;
+    if (r.page == Route::Page::customers && state_.detail) r.item = state_.detail->tenant_id;
+    if (r.page == Route::Page::roles) r.item = state_.role_id;
+    if (r.page == Route::Page::rooms) r.filter = state_.room_filter;
+    return r;
+}
+
+void App::sync_hash() {
+    if (state_.phase != Phase::ready) return;
+    Route r = current_route();
     std::string hash = build_route(r);
-    if (hash != platform::location_hash()) platform::push_location_hash(hash);
+    std::string now = platform::location_hash();
+    if (hash == now) return;
+    // Moving to another page, customer or selection adds a history entry for Back; typing a
+    // filter, or the Roles page opening a role by itself, replaces the current one (else Back
+    // would step through keystrokes, or land on an entry that moves straight forward again).
+    auto shown = parse_route(now);
+    bool same_place = shown && shown->page == r.page && shown->tenant_id == r.tenant_id;
+    // The Roles page opening a role by itself (none named, or the named one is gone).
+    bool auto_role = r.page == Route::Page::roles && shown &&
+                     std::none_of(state_.roles.begin(), state_.roles.end(),
+                                  [&](const RoleRow& role) { return role.id == shown->item; });
+    bool quiet = same_place && (shown->item == r.item || auto_role);
+    if (quiet)
+        platform::replace_location_hash(hash);
+    else
+        platform::push_location_hash(hash);
 }
 
 void App::apply(const views::Action& a) {
@@ -313,6 +346,8 @@ void App::apply(const views::Action& a) {
             if (a.id == state_.tenant_id) return;
             ++generation_;
             state_.tenant_id = a.id;
+            state_.role_id.clear();  // another customer: its own roles and rooms
+            state_.room_filter[0] = '\0';
             if (state_.page != Page::rooms && state_.page != Page::roles)
                 state_.page = Page::rooms;  // a customer's own page
             load_page();
@@ -542,7 +577,7 @@ void App::frame() {
                                          actions);
                     break;
                 case Page::rooms:
-                    views::draw_rooms(state_, fonts_, actions);
+                    views::draw_rooms(state_, state_.room_filter, fonts_, actions);
                     break;
                 case Page::roles:
                     views::draw_roles(state_, state_.roles_draft, fonts_, actions);
@@ -566,6 +601,7 @@ void App::frame() {
     platform::publish_locators(ui::end_locators());
 
     for (const auto& a : actions) apply(a);
+    sync_hash();  // selections and filters changed by this frame's input
     if ((connection_ && connection_->state() == ConnectionState::checking) || state_.loading_page)
         platform::request_redraw();
     publish_status();

@@ -41,6 +41,7 @@ struct AppState {
     std::optional<CustomerDetail> detail;    // partner: the customer opened in Customers
     std::vector<RoleRow> roles;              // roles of the selected tenant that I can see
     std::string role_id;                     // the role opened in Roles
+    char room_filter[96] = "";               // Rooms: the text filter (in the deep link)
     bool rooms_truncated = false;
     bool loading_page = false;
     std::string page_error;  // why the page could not be loaded
@@ -86,6 +87,7 @@ class App {
     // whenever the page or the customer changes.
     void follow_hash(const std::string& hash);
     void sync_hash();
+    Route current_route() const;
     void toast(std::string text, bool error);
     void publish_status();
     // A call whose failure (network, 401, 5xx) is handled the same way everywhere.

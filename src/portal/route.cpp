@@ -16,18 +16,27 @@ std::optional<Route> parse_route(std::string_view hash) {
     for (auto s : parsed->segments())
         if (!s.empty()) segments.emplace_back(s);
     Route r;
-    if (segments.size() == 1 && segments[0] == "customers") {
+    if ((segments.size() == 1 || segments.size() == 2) && segments[0] == "customers") {
         r.page = Route::Page::customers;
+        if (segments.size() == 2) r.item = segments[1];
         return r;
     }
     if (segments.size() == 1 && segments[0] == "partners") {
         r.page = Route::Page::partners;
         return r;
     }
-    if (segments.size() == 3 && segments[0] == "tenants" &&
-        (segments[2] == "rooms" || segments[2] == "roles") && !segments[1].empty()) {
-        r.page = segments[2] == "rooms" ? Route::Page::rooms : Route::Page::roles;
+    if (segments.size() == 3 && segments[0] == "tenants" && segments[2] == "rooms") {
+        r.page = Route::Page::rooms;
         r.tenant_id = segments[1];
+        auto q = parsed->params().find("q");
+        if (q != parsed->params().end() && (*q).has_value) r.filter = (*q).value;
+        return r;
+    }
+    if ((segments.size() == 3 || segments.size() == 4) && segments[0] == "tenants" &&
+        segments[2] == "roles") {
+        r.page = Route::Page::roles;
+        r.tenant_id = segments[1];
+        if (segments.size() == 4) r.item = segments[3];
         return r;
     }
     return std::nullopt;
@@ -38,16 +47,23 @@ std::string build_route(const Route& route) {
     u.set_path_absolute(true);
     switch (route.page) {
         case Route::Page::customers:
-            u.segments() = {"customers"};
+            if (route.item.empty())
+                u.segments() = {"customers"};
+            else
+                u.segments() = {"customers", route.item};
             break;
         case Route::Page::partners:
             u.segments() = {"partners"};
             break;
         case Route::Page::rooms:
             u.segments() = {"tenants", route.tenant_id, "rooms"};
+            if (!route.filter.empty()) u.params().set("q", route.filter);
             break;
         case Route::Page::roles:
-            u.segments() = {"tenants", route.tenant_id, "roles"};
+            if (route.item.empty())
+                u.segments() = {"tenants", route.tenant_id, "roles"};
+            else
+                u.segments() = {"tenants", route.tenant_id, "roles", route.item};
             break;
     }
     return "#" + std::string(u.buffer());

@@ -4,9 +4,12 @@
 // ids and filters are percent-encoded and decoded correctly whatever they contain.
 //
 //   #/customers                      partner home
+//   #/customers/<tenant id>          … with that customer's detail open
 //   #/partners                       customer home
 //   #/tenants/<tenant id>/rooms      rooms of one tenant (my own or a customer's)
+//   #/tenants/<tenant id>/rooms?q=x  … filtered
 //   #/tenants/<tenant id>/roles      roles of one tenant (Settings › Roles)
+//   #/tenants/<tenant id>/roles/<role id>   … with that role open
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +20,8 @@ struct Route {
     enum class Page { customers, partners, rooms, roles };
     Page page = Page::customers;
     std::string tenant_id;  // rooms and roles
+    std::string item;       // the selection: a customer (customers) or a role (roles)
+    std::string filter;     // rooms: the text filter
     bool operator==(const Route&) const = default;
 };
 

@@ -108,6 +108,43 @@ test("a deep link survives a reload, and back/forward move between pages", async
   await context.close();
 });
 
+test("selections and filters are part of the deep link: a role, a customer, a room filter", async () => {
+  const { page, context } = await openPortal(env.chrome.browser, env.serve.url);
+  await signIn(page, "ned@northwind.example");
+  // A customer's detail.
+  await clickItem(page, "Details:Adatum");
+  await page.waitForFunction(() => /^#\/customers\/[^/]+$/.test(location.hash));
+  const customerHash = await page.evaluate(() => location.hash);
+  await page.keyboard.press("Escape");  // closes the detail
+  await page.waitForFunction(() => location.hash === "#/customers");
+  // A role: opening the Roles page selects its first role without a history entry of its own.
+  await clickItem(page, "Tenant switcher");
+  await clickItem(page, "Tenant:Adatum");
+  await clickItem(page, "Tab:Roles");
+  await clickItem(page, "Role:Help desk");
+  await page.waitForFunction(() => /^#\/tenants\/[^/]+\/roles\/[^/]+$/.test(location.hash));
+  const roleHash = await page.evaluate(() => location.hash);
+  await page.reload();
+  await page.waitForFunction(() => window.__roomkeeper && /^Signed in as/.test(window.__roomkeeper.status));
+  await settle(page);
+  assert.equal(await page.evaluate(() => location.hash), roleHash);
+  await item(page, "Permission:rooms.view");
+  assert.equal((await item(page, "Permission:rooms.view")).enabled, true, "Help desk (custom) is open, not Primary admins");
+  // A room filter, typed: it lands in the hash without a history entry per keystroke.
+  await clickItem(page, "Tab:Rooms");
+  await typeInto(page, "Room filter", "oslo");
+  await page.waitForFunction(() => /\/rooms\?q=oslo$/.test(location.hash));
+  await page.goBack();  // one step back: the Roles page with Help desk, not "osl"
+  await page.waitForFunction((h) => location.hash === h, roleHash);
+  await page.goForward();
+  await page.waitForFunction(() => /\/rooms\?q=oslo$/.test(location.hash));
+  await settle(page);
+  // Back to the customer's detail through history.
+  await page.goto(env.serve.url + customerHash);
+  await item(page, "Remove customer");
+  await context.close();
+});
+
 test("Primary admins: the last one cannot be removed (and says why); the partner can remove the customer", async () => {
   const { page, context, errors } = await openPortal(env.chrome.browser, env.serve.url);
   await signIn(page, "nia@northwind.example");

@@ -50,6 +50,9 @@ void signal_ready();
 // work), and hear when the person moves through history or edits it.
 std::string location_hash();
 void push_location_hash(std::string_view hash);
+// The same without a new history entry (a filter being typed: Back should not step through
+// every keystroke).
+void replace_location_hash(std::string_view hash);
 void on_hash_change(std::function<void(std::string hash)> handler);
 
 // Per-tab storage (sessionStorage): the bearer token survives a reload, not the tab.

@@ -133,6 +133,10 @@ EM_JS(void, js_push_location_hash, (const char* hash), {
     var h = UTF8ToString(hash);
     if (window.location.hash !== h) window.history.pushState(null, "", h);
 });
+EM_JS(void, js_replace_location_hash, (const char* hash), {
+    var h = UTF8ToString(hash);
+    if (window.location.hash !== h) window.history.replaceState(null, "", h);
+});
 EM_JS(void, js_install_hash_change, (), {
     window.addEventListener("hashchange", function () { Module._rk_platform_hash_changed(); });
     window.addEventListener("popstate", function () { Module._rk_platform_hash_changed(); });
@@ -708,6 +712,9 @@ std::string location_hash() {
 }
 void push_location_hash(std::string_view hash) {
     js_push_location_hash(std::string(hash).c_str());
+}
+void replace_location_hash(std::string_view hash) {
+    js_replace_location_hash(std::string(hash).c_str());
 }
 
 namespace {

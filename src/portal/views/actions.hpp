@@ -34,7 +34,7 @@ struct Action {
         send_contacts,      // customer: send the Add people dialog
         revoke_invitation,  // customer: id: invitation id
         sign_out,
-        set_language,       // id: "en" | "it"
+        set_language,  // id: "en" | "it"
         reload,
     };
     Kind kind;

@@ -28,7 +28,7 @@ void health_chip(const std::string& health) {
 
 }  // namespace
 
-void draw_rooms(const AppState& s, const ui::Fonts& fonts, Actions& actions) {
+void draw_rooms(const AppState& s, char (&filter)[96], const ui::Fonts& fonts, Actions& actions) {
     const TenantChoice* t = s.selected_tenant();
     std::string suffix = t ? " · " + t->name : std::string();
     std::string title = tr("Rooms") + suffix;
@@ -37,7 +37,6 @@ void draw_rooms(const AppState& s, const ui::Fonts& fonts, Actions& actions) {
                                    : tr("Your organisation's rooms."));
     ui::expose("Page:Rooms" + suffix);
     if (page_blocked(s, mtm::Permission::rooms_view, s.rooms.empty(), actions)) return;
-    static char filter[96] = "";
     ImGui::SetNextItemWidth(px(320));
     ImGui::InputTextWithHint("##room-filter", tr("Filter by name, site or country"), filter,
                              sizeof filter);

@@ -4,5 +4,7 @@
 #include "views/actions.hpp"
 
 namespace portal::views {
-void draw_rooms(const AppState& state, const ui::Fonts& fonts, Actions& actions);
-}
+// `filter`: the text filter, kept in the app state (it is part of the page's deep link).
+void draw_rooms(const AppState& state, char (&filter)[96], const ui::Fonts& fonts,
+                Actions& actions);
+}  // namespace portal::views
