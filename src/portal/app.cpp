@@ -531,6 +531,9 @@ void App::apply(const views::Action& a) {
         case K::sign_out:
             sign_out("");
             return;
+        case K::copied:
+            toast(tr("Copied to the clipboard."), false);
+            return;
         case K::set_language:
             set_language(parse_language(a.id));
             platform::set_preferred_language(language_code(language()));

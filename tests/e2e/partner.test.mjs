@@ -212,6 +212,26 @@ test("pasting into a field of the canvas works (the customer filter)", async () 
   await context.close();
 });
 
+test("a room's id and row are copied to the clipboard from its context menu", async () => {
+  const { page, context } = await openPortal(env.chrome.browser, env.serve.url,
+                                             { permissions: ["clipboard-read", "clipboard-write"] });
+  await signIn(page, "ned@northwind.example");
+  await clickItem(page, "Tenant switcher");
+  await clickItem(page, "Tenant:Adatum");
+  await item(page, "Page:Rooms · Adatum");
+  const first = await page.evaluate(() => Object.keys(window.__roomkeeper.items).find((l) => l.startsWith("Room:")));
+  const room = await item(page, first);
+  await page.mouse.click(room.x + room.w / 2, room.y + room.h / 2, { button: "right" });
+  await settle(page);
+  await clickItem(page, "Room menu:0");
+  await page.waitForFunction(() => /Copied to the clipboard/.test(document.getElementById("status").textContent));
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const rooms = (await apiFromPage(page, "GET", `/tenants/${await page.evaluate(() => location.hash.split("/")[2])}/rooms?limit=500`)).json.items;
+  const named = rooms.find((r) => r.displayName === first.slice("Room:".length));
+  assert.equal(copied, named.id);
+  await context.close();
+});
+
 test("Settings › Roles: built-ins are read-only; a partner edits its custom role within what it may delegate", async () => {
   const { page, context, errors } = await openPortal(env.chrome.browser, env.serve.url);
   await signIn(page, "ned@northwind.example");

@@ -34,6 +34,7 @@ struct Action {
         send_contacts,      // customer: send the Add people dialog
         revoke_invitation,  // customer: id: invitation id
         sign_out,
+        copied,        // something went to the clipboard: confirm it
         set_language,  // id: "en" | "it"
         reload,
     };

@@ -229,6 +229,12 @@ void draw_customers(const AppState& s, const ui::Fonts& fonts, Actions& actions)
             ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(c.name.c_str());
             ui::expose("Customer:" + c.name);
+            ImGui::PushID(c.tenant_id.c_str());
+            copy_menu({{tr("Copy customer id"), c.tenant_id},
+                       {tr("Copy row"),
+                        c.name + "\t" + c.domain + "\t" + date_of(c.since) + "\t" + c.tenant_id}},
+                      "Customer", actions);
+            ImGui::PopID();
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             ImGui::TextDisabled("%s", c.domain.c_str());

@@ -32,6 +32,21 @@ void table_headers(const ui::Fonts& fonts) {
     ImGui::PopFont();
 }
 
+void copy_menu(std::initializer_list<std::pair<const char*, std::string>> entries,
+               const char* locator, Actions& actions) {
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if (!ImGui::BeginPopupContextItem("##copy-menu")) return;
+    int n = 0;
+    for (const auto& [label, text] : entries) {
+        if (ImGui::Selectable(label)) {
+            ImGui::SetClipboardText(text.c_str());  // the platform hands it to the browser
+            actions.push_back({Action::Kind::copied, ""});
+        }
+        ui::expose(std::string(locator) + " menu:" + std::to_string(n++));
+    }
+    ImGui::EndPopup();
+}
+
 const char* contact_status(const std::string& status) {
     if (status == "accepted") return tr("Accepted");
     if (status == "denied") return tr("Declined");

@@ -1,6 +1,8 @@
 #pragma once
 // Pieces every page view shares: the "can't show this" states, list tables, typed confirmations.
+#include <initializer_list>
 #include <string>
+#include <utility>
 
 #include "app.hpp"
 #include "imgui.h"
@@ -22,6 +24,11 @@ void table_headers(const ui::Fonts& fonts);
 // if (begin_facts("##id", label_width)) { fact("Rooms", text); …; ImGui::EndTable(); }
 bool begin_facts(const char* id, float label_width, float width = 0);
 void fact(const char* label, const std::string& value);
+
+// Right-click on the last item opens a menu of "Copy …" entries (label, text); choosing one puts
+// the text on the clipboard and asks the app to confirm it. Locators: "<locator> menu:<label>".
+void copy_menu(std::initializer_list<std::pair<const char*, std::string>> entries,
+               const char* locator, Actions& actions);
 
 // An invitation contact's status for people: "Pending", "Accepted", "Declined".
 const char* contact_status(const std::string& status);

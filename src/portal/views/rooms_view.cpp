@@ -76,6 +76,14 @@ void draw_rooms(const AppState& s, char (&filter)[96], const ui::Fonts& fonts, A
                 ImGui::TableNextColumn();
                 ImGui::AlignTextToFramePadding();
                 ImGui::TextUnformatted(r.display_name.c_str());
+                ui::expose("Room:" + r.display_name);
+                ImGui::PushID(r.id.c_str());
+                copy_menu(
+                    {{tr("Copy room id"), r.id},
+                     {tr("Copy row"), r.display_name + "\t" + r.site + "\t" + r.country + "\t" +
+                                          r.health + "\t" + r.app_version + "\t" + r.id}},
+                    "Room", actions);
+                ImGui::PopID();
                 ImGui::TableNextColumn();
                 ImGui::AlignTextToFramePadding();
                 ImGui::TextUnformatted(r.site.c_str());
