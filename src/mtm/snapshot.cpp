@@ -87,31 +87,36 @@ bool evaluate_tenant(const AccessSnapshot& s, Permission p, const std::string& t
     return false;
 }
 
+std::optional<Denial> denial(const AccessSnapshot& s, Permission p, const std::string& tenant_id) {
+    if (evaluate_tenant(s, p, tenant_id)) return std::nullopt;
+    Denial d{p, tenant_id != s.tenant_id, {}};
+    if (d.partner) {
+        if (builtin_permissions(BuiltInRole::primary_admins).has(p))
+            d.granting.push_back(BuiltInRole::primary_admins);
+    } else {
+        for (auto r : {BuiltInRole::mmr_admin, BuiltInRole::site_lead, BuiltInRole::site_tech})
+            if (builtin_permissions(r).has(p)) d.granting.push_back(r);
+    }
+    return d;
+}
+
 std::string denial_reason(const AccessSnapshot& s, Permission p, const std::string& tenant_id) {
-    if (evaluate_tenant(s, p, tenant_id)) return {};
+    auto d = denial(s, p, tenant_id);
+    if (!d) return {};
     const PermissionInfo& need = info(p);
     std::string text = "Needs the permission " + std::string(need.id) + " (" +
                        std::string(need.feature) + ": " + std::string(need.label) + ")";
-    bool partner = tenant_id != s.tenant_id;
-    std::vector<std::string> granting;
-    if (partner) {
-        if (builtin_permissions(BuiltInRole::primary_admins).has(p))
-            granting.emplace_back(builtin_name(BuiltInRole::primary_admins));
-    } else {
-        for (auto r : {BuiltInRole::mmr_admin, BuiltInRole::site_lead, BuiltInRole::site_tech})
-            if (builtin_permissions(r).has(p)) granting.emplace_back(builtin_name(r));
-    }
-    if (granting.empty()) {
-        text += partner ? ". Only the customer's own roles hold it: ask the customer"
-                        : ". No built-in role grants it";
+    if (d->granting.empty()) {
+        text += d->partner ? ". Only the customer's own roles hold it: ask the customer"
+                           : ". No built-in role grants it";
     } else {
         text += ", granted by ";
-        for (std::size_t i = 0; i < granting.size(); ++i) {
-            if (i) text += i + 1 == granting.size() ? " or " : ", ";
-            text += granting[i];
+        for (std::size_t i = 0; i < d->granting.size(); ++i) {
+            if (i) text += i + 1 == d->granting.size() ? " or " : ", ";
+            text += builtin_name(d->granting[i]);
         }
-        text += partner ? " (or a custom partner role that includes it)"
-                        : " (or a custom role that includes it)";
+        text += d->partner ? " (or a custom partner role that includes it)"
+                           : " (or a custom role that includes it)";
     }
     return text;
 }

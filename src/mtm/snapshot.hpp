@@ -2,6 +2,7 @@
 // The compact, self-contained view of one user's access that GET /me/access returns and the
 // portal evaluates locally for instant feedback. evaluate() must agree with decide() for every
 // room (the property tests check that on random worlds).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,8 +55,18 @@ bool evaluate(const AccessSnapshot& s, Permission p, const RoomFacts& room);
 // Tenant-wide actions (create room, settings, roles): any context of the tenant with p.
 bool evaluate_tenant(const AccessSnapshot& s, Permission p, const std::string& tenant_id);
 
-// Why an action is not available, in words for a tooltip: the permission it needs and which
-// roles of that context would grant it ("" when the snapshot allows it).
+// Why an action is not available: the permission it needs, whether the tenant is a customer the
+// caller reaches as a partner, and which built-in roles of that side would grant it (none for
+// a partner when only the customer's own roles hold it). nullopt when the snapshot allows it.
+struct Denial {
+    Permission needed;
+    bool partner = false;
+    std::vector<BuiltInRole> granting;
+};
+std::optional<Denial> denial(const AccessSnapshot& s, Permission p, const std::string& tenant_id);
+
+// The same in English words for a tooltip ("" when allowed). The portal words it in the UI's
+// language from denial() instead.
 std::string denial_reason(const AccessSnapshot& s, Permission p, const std::string& tenant_id);
 
 }  // namespace mtm

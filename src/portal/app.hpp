@@ -51,7 +51,8 @@ struct AppState {
     const TenantChoice* selected_tenant() const;
     bool can(mtm::Permission p) const { return mtm::evaluate_tenant(access, p, tenant_id); }
     std::string why_not(mtm::Permission p) const {
-        return mtm::denial_reason(access, p, tenant_id);
+        auto d = mtm::denial(access, p, tenant_id);
+        return d ? describe(*d) : std::string();
     }
 };
 

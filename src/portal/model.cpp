@@ -41,6 +41,30 @@ std::string Scope::text() const {
     return tr("No rooms");
 }
 
+std::string describe(const mtm::Denial& d) {
+    const mtm::PermissionInfo& need = mtm::info(d.needed);
+    std::string id(need.id);
+    const char* feature = tr(need.feature.data());  // the catalogue's literals
+    const char* label = tr(need.label.data());
+    std::string roles;
+    for (std::size_t i = 0; i < d.granting.size(); ++i) {
+        if (i) roles += i + 1 == d.granting.size() ? tr(" or ") : ", ";
+        roles += mtm::builtin_name(d.granting[i]);  // role names are names: not translated
+    }
+    if (d.granting.empty())
+        return d.partner ? trf("Needs the permission {} ({}: {}). Only the customer's own roles "
+                               "hold it: ask the customer",
+                               id, feature, label)
+                         : trf("Needs the permission {} ({}: {}). No built-in role grants it", id,
+                               feature, label);
+    return d.partner ? trf("Needs the permission {} ({}: {}), granted by {} (or a custom partner "
+                           "role that includes it)",
+                           id, feature, label, roles)
+                     : trf("Needs the permission {} ({}: {}), granted by {} (or a custom role "
+                           "that includes it)",
+                           id, feature, label, roles);
+}
+
 std::string date_of(const std::string& iso) {
     return iso.size() >= 10 ? iso.substr(0, 10) : iso;
 }

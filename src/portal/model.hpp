@@ -200,6 +200,9 @@ struct RolesDraft {
     char description[256] = "";
 };
 
+// Why an action is not available, worded in the UI's language (mtm::denial's facts).
+std::string describe(const mtm::Denial& d);
+
 // The date part of an ISO time ("2026-11-27T17:00:00Z" → "2026-11-27").
 std::string date_of(const std::string& iso);
 

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "demo_accounts.hpp"
+#include "i18n.hpp"
 #include "model.hpp"
 #include "mtm/operations.hpp"
 #include "trm_fixture.hpp"
@@ -151,4 +152,23 @@ TEST_CASE("the offline demo's people come from the world, grouped and with their
     CHECK(portal::to_json(people)[3]["upn"] == "ann@contoso.example");
 
     CHECK(portal::demo_accounts(json::parse("[1,2]")).empty());  // not a world: nobody
+}
+
+TEST_CASE("a denial is worded like the service's reason, and in Italian when chosen", "[portal]") {
+    mtm::AccessSnapshot s;
+    s.tenant_id = "own";
+    for (auto p : {mtm::Permission::rooms_reset_key, mtm::Permission::settings_view,
+                   mtm::Permission::tickets_view}) {
+        for (const char* tenant : {"own", "customer"}) {
+            auto d = mtm::denial(s, p, tenant);
+            REQUIRE(d);
+            CHECK(portal::describe(*d) == mtm::denial_reason(s, p, tenant));
+        }
+    }
+    portal::set_language(portal::Language::it);
+    auto d = mtm::denial(s, mtm::Permission::rooms_reset_key, "own");
+    std::string it = portal::describe(*d);
+    portal::set_language(portal::Language::en);
+    CHECK(it.find("Serve l'autorizzazione rooms.resetKey (Sale: Reimposta chiave)") == 0);
+    CHECK(it.find("MMR Admin") != std::string::npos);  // role names stay names
 }

@@ -119,7 +119,8 @@ void customer_detail(const AppState& s, const ui::Fonts& fonts, Actions& actions
         ui::muted(d.error.empty() ? tr("Primary admins could not be read.") : d.error);
     } else {
         bool may_edit = mtm::evaluate_tenant(s.access, mtm::Permission::roles_modify, d.tenant_id);
-        std::string why = mtm::denial_reason(s.access, mtm::Permission::roles_modify, d.tenant_id);
+        auto denied = mtm::denial(s.access, mtm::Permission::roles_modify, d.tenant_id);
+        std::string why = denied ? describe(*denied) : std::string();
         for (const auto& m : d.members) {
             ImGui::PushID(m.id.c_str());
             ImGui::AlignTextToFramePadding();
