@@ -13,6 +13,7 @@
 #include "views/customers_view.hpp"
 #include "views/header_view.hpp"
 #include "views/home_view.hpp"
+#include "views/incidents_view.hpp"
 #include "views/partners_view.hpp"
 #include "views/roles_view.hpp"
 #include "views/rooms_view.hpp"
@@ -249,6 +250,16 @@ void App::load_page() {
                 },
                 fail);
             break;
+        case Page::incidents:
+            // The aggregate view asks the service, which answers for every customer where I
+            // hold tickets.view; one tenant's view needs it there.
+            if (!state_.incidents_all && !state_.can(mtm::Permission::tickets_view)) {
+                state_.incidents.clear();
+                done();
+                break;
+            }
+            load_incidents();
+            break;
         case Page::roles:
             if (!state_.can(mtm::Permission::roles_view)) {
                 state_.roles.clear();
@@ -276,11 +287,14 @@ void App::load_page() {
 void App::follow_hash(const std::string& hash) {
     auto route = parse_route(hash);
     if (!route || state_.phase != Phase::ready) return;
-    Page page = route->page == Route::Page::rooms      ? Page::rooms
-                : route->page == Route::Page::roles    ? Page::roles
-                : route->page == Route::Page::partners ? Page::partners
-                                                       : Page::customers;
-    bool tenant_page = page == Page::rooms || page == Page::roles;
+    Page page = route->page == Route::Page::rooms       ? Page::rooms
+                : route->page == Route::Page::roles     ? Page::roles
+                : route->page == Route::Page::incidents ? Page::incidents
+                : route->page == Route::Page::partners  ? Page::partners
+                                                        : Page::customers;
+    bool all_incidents = page == Page::incidents && route->tenant_id.empty();
+    bool tenant_page =
+        page == Page::rooms || page == Page::roles || (page == Page::incidents && !all_incidents);
     std::string tenant = tenant_page ? route->tenant_id : state_.me.tenant_id;
     // Only places this user may go: an unknown customer falls back to my own organisation.
     if (std::none_of(state_.tenants.begin(), state_.tenants.end(),
@@ -292,6 +306,11 @@ void App::follow_hash(const std::string& hash) {
     state_.page = page;
     state_.tenant_id = tenant;
     if (page == Page::roles) state_.role_id = route->item;  // kept if the role is still there
+    if (page == Page::incidents) {
+        state_.incidents_all = all_incidents;
+        state_.incident.reset();
+        if (!route->item.empty()) apply({views::Action::Kind::open_incident, route->item});
+    }
     if (page == Page::rooms)
         std::snprintf(state_.room_filter, sizeof state_.room_filter, "%s", route->filter.c_str());
     if (page == Page::customers && !route->item.empty()) {
@@ -305,12 +324,16 @@ void App::follow_hash(const std::string& hash) {
 
 Route App::current_route() const {
     Route r;
-    r.page = state_.page == Page::rooms      ? Route::Page::rooms
-             : state_.page == Page::roles    ? Route::Page::roles
-             : state_.page == Page::partners ? Route::Page::partners
-                                             : Route::Page::customers;
-    if (r.page == Route::Page::rooms || r.page == Route::Page::roles)
+    r.page = state_.page == Page::rooms       ? Route::Page::rooms
+             : state_.page == Page::roles     ? Route::Page::roles
+             : state_.page == Page::incidents ? Route::Page::incidents
+             : state_.page == Page::partners  ? Route::Page::partners
+                                              : Route::Page::customers;
+    if (r.page == Route::Page::rooms || r.page == Route::Page::roles ||
+        (r.page == Route::Page::incidents && !state_.incidents_all))
         r.tenant_id = state_.tenant_id;
+    if (r.page == Route::Page::incidents && !state_.incidents_all && state_.incident)
+        r.item = state_.incident->id;
     if (r.page == Route::Page::customers && state_.detail) r.item = state_.detail->tenant_id;
     if (r.page == Route::Page::roles) r.item = state_.role_id;
     if (r.page == Route::Page::rooms) r.filter = state_.room_filter;
@@ -348,18 +371,28 @@ void App::apply(const views::Action& a) {
             state_.tenant_id = a.id;
             state_.role_id.clear();  // another customer: its own roles and rooms
             state_.room_filter[0] = '\0';
-            if (state_.page != Page::rooms && state_.page != Page::roles)
+            state_.incident.reset();
+            if (state_.page == Page::incidents) state_.incidents_all = false;  // that customer's
+            if (state_.page != Page::rooms && state_.page != Page::roles &&
+                state_.page != Page::incidents)
                 state_.page = Page::rooms;  // a customer's own page
             load_page();
             return;
         case K::select_page:
             ++generation_;
-            state_.page = a.id == "rooms"      ? Page::rooms
-                          : a.id == "roles"    ? Page::roles
-                          : a.id == "partners" ? Page::partners
-                                               : Page::customers;
-            if (state_.page != Page::rooms && state_.page != Page::roles)
+            state_.page = a.id == "rooms"       ? Page::rooms
+                          : a.id == "roles"     ? Page::roles
+                          : a.id == "incidents" ? Page::incidents
+                          : a.id == "partners"  ? Page::partners
+                                                : Page::customers;
+            if (state_.page != Page::rooms && state_.page != Page::roles &&
+                state_.page != Page::incidents)
                 state_.tenant_id = state_.me.tenant_id;
+            state_.incident.reset();
+            // A partner's incidents page opens on every customer at once; a customer's on its own.
+            if (state_.page == Page::incidents)
+                state_.incidents_all =
+                    state_.partner_user() && state_.tenant_id == state_.me.tenant_id;
             // A partner manages rooms and roles of its customers, not its own: open the first one.
             if ((state_.page == Page::rooms || state_.page == Page::roles) &&
                 state_.partner_user() && state_.tenant_id == state_.me.tenant_id &&
@@ -528,6 +561,16 @@ void App::apply(const views::Action& a) {
         case K::delete_assignment:
             apply_roles(a);
             return;
+        case K::show_all_incidents:
+        case K::filter_incidents:
+        case K::open_incident:
+        case K::close_incident_view:
+        case K::reply_incident:
+        case K::close_incident:
+        case K::open_record:
+        case K::send_record:
+            apply_incidents(a);
+            return;
         case K::sign_out:
             sign_out("");
             return;
@@ -584,6 +627,9 @@ void App::frame() {
                     break;
                 case Page::roles:
                     views::draw_roles(state_, state_.roles_draft, fonts_, actions);
+                    break;
+                case Page::incidents:
+                    views::draw_incidents(state_, state_.incidents_ui, fonts_, actions);
                     break;
             }
         } else if (state_.phase == Phase::loading || state_.phase == Phase::connecting) {

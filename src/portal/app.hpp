@@ -18,7 +18,7 @@
 namespace portal {
 
 enum class Phase { connecting, signed_out, loading, ready };
-enum class Page { customers, partners, rooms, roles };
+enum class Page { customers, partners, rooms, roles, incidents };
 
 // Everything views draw from. Filled by App from the service's answers.
 struct AppState {
@@ -42,6 +42,10 @@ struct AppState {
     std::vector<RoleRow> roles;              // roles of the selected tenant that I can see
     std::string role_id;                     // the role opened in Roles
     char room_filter[96] = "";               // Rooms: the text filter (in the deep link)
+    bool incidents_all = false;              // Incidents: every customer's, not one tenant's
+    std::vector<IncidentRow> incidents;      // the list (newest first)
+    std::optional<IncidentRow> incident;     // the one open, with its thread
+    IncidentsDraft incidents_ui;             // filters, reply, close reason, record dialog
     bool rooms_truncated = false;
     bool loading_page = false;
     std::string page_error;  // why the page could not be loaded
@@ -79,8 +83,10 @@ class App {
     void load_session();
     void load_page();
     void apply(const views::Action& action);
-    void apply_roles(const views::Action& action);     // the Roles page's (app_roles.cpp)
-    void apply_partners(const views::Action& action);  // the Partners page's (app_partners.cpp)
+    void apply_roles(const views::Action& action);      // the Roles page's (app_roles.cpp)
+    void apply_partners(const views::Action& action);   // the Partners page's (app_partners.cpp)
+    void apply_incidents(const views::Action& action);  // the Incidents page's (app_incidents.cpp)
+    void load_incidents();
     // Load what pickers offer for `tenant`: its rooms and room groups I can see, and my directory.
     void load_choices(const std::string& tenant);
     void load_directory();

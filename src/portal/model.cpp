@@ -41,6 +41,39 @@ std::string Scope::text() const {
     return tr("No rooms");
 }
 
+IncidentRow IncidentRow::from_json(const json& j) {
+    IncidentRow r;
+    r.id = read::text(j, "id");
+    r.tenant_id = read::text(j, "tenantId");
+    r.tenant_name = read::text(j, "tenantName");
+    r.severity = read::text(j, "severity");
+    r.type = read::text(j, "type");
+    r.state = read::text(j, "state");
+    r.title = read::text(j, "title");
+    r.description = read::text(j, "description");
+    r.created_at = read::text(j, "createdAt");
+    r.updated_at = read::text(j, "updatedAt");
+    r.close_reason = read::text(j, "closeReason");
+    r.justification = read::text(j, "justification");
+    r.etag = read::text(j, "etag");
+    r.recorded = flag(j, "recorded");
+    r.high_impact = flag(j, "highImpact");
+    r.room_ids = strings(j, "roomIds");
+    for (const auto& m : read::list(j, "messages"))
+        r.messages.push_back({read::text(m, "authorUserId"), read::text(m, "text"),
+                              read::text(m, "at"), flag(m, "assignedToService")});
+    return r;
+}
+
+json RecordDraft::to_request() const {
+    json body = {{"roomIds", room_ids},
+                 {"title", title},
+                 {"description", description},
+                 {"highImpact", high_impact}};
+    if (high_impact) body["justification"] = justification;
+    return body;
+}
+
 std::string describe(const mtm::Denial& d) {
     const mtm::PermissionInfo& need = mtm::info(d.needed);
     std::string id(need.id);

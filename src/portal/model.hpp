@@ -200,6 +200,49 @@ struct RolesDraft {
     char description[256] = "";
 };
 
+struct MessageRow {  // one entry of an incident's thread
+    std::string author_user_id, text, at;
+    bool assigned_to_service = false;
+};
+
+struct IncidentRow {  // GET /incidents, GET /tenants/{tid}/incidents[/{id}]
+    std::string id, tenant_id, tenant_name, severity, type, state, title, description, created_at,
+        updated_at, close_reason, justification, etag;
+    bool recorded = false, high_impact = false;
+    std::vector<std::string> room_ids;
+    std::vector<MessageRow> messages;  // the detail only
+    static IncidentRow from_json(const json& j);
+};
+
+// "Record an issue": rooms, what happened, and whether it stops meetings.
+struct RecordDraft {
+    bool open = false;
+    std::vector<std::string> room_ids;
+    char title[160] = "";
+    char description[1024] = "";
+    bool high_impact = false;
+    char justification[512] = "";
+    char room_filter[64] = "";
+    bool sending = false;
+    FieldErrors errors;
+    json to_request() const;
+};
+
+// What the Incidents page edits: filters, the reply box, the closing reason, the record dialog.
+struct IncidentsDraft {
+    int state = 0;     // index into kIncidentStates ("" = any)
+    int severity = 0;  // index into kSeverities ("" = any)
+    char text[96] = "";
+    char reply[1024] = "";
+    int close_reason = 0;  // index into kCloseReasons
+    RecordDraft record;
+};
+inline constexpr const char* kIncidentStates[] = {"", "needAction", "assignedToService",
+                                                  "pendingInvestigation", "resolved"};
+inline constexpr const char* kSeverities[] = {"", "important", "warning"};
+inline constexpr const char* kCloseReasons[] = {
+    "fixed", "hardwareReplaced", "configurationChanged", "noIssueFound", "duplicate", "other"};
+
 // Why an action is not available, worded in the UI's language (mtm::denial's facts).
 std::string describe(const mtm::Denial& d);
 

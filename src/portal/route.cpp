@@ -32,6 +32,17 @@ std::optional<Route> parse_route(std::string_view hash) {
         if (q != parsed->params().end() && (*q).has_value) r.filter = (*q).value;
         return r;
     }
+    if (segments.size() == 1 && segments[0] == "incidents") {
+        r.page = Route::Page::incidents;
+        return r;
+    }
+    if ((segments.size() == 3 || segments.size() == 4) && segments[0] == "tenants" &&
+        segments[2] == "incidents") {
+        r.page = Route::Page::incidents;
+        r.tenant_id = segments[1];
+        if (segments.size() == 4) r.item = segments[3];
+        return r;
+    }
     if ((segments.size() == 3 || segments.size() == 4) && segments[0] == "tenants" &&
         segments[2] == "roles") {
         r.page = Route::Page::roles;
@@ -58,6 +69,14 @@ std::string build_route(const Route& route) {
         case Route::Page::rooms:
             u.segments() = {"tenants", route.tenant_id, "rooms"};
             if (!route.filter.empty()) u.params().set("q", route.filter);
+            break;
+        case Route::Page::incidents:
+            if (route.tenant_id.empty())
+                u.segments() = {"incidents"};
+            else if (route.item.empty())
+                u.segments() = {"tenants", route.tenant_id, "incidents"};
+            else
+                u.segments() = {"tenants", route.tenant_id, "incidents", route.item};
             break;
         case Route::Page::roles:
             if (route.item.empty())

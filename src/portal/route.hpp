@@ -10,6 +10,8 @@
 //   #/tenants/<tenant id>/rooms?q=x  … filtered
 //   #/tenants/<tenant id>/roles      roles of one tenant (Settings › Roles)
 //   #/tenants/<tenant id>/roles/<role id>   … with that role open
+//   #/tenants/<tenant id>/incidents[/<id>]  one customer's incidents (… with one open)
+//   #/incidents                      the all-customers incidents view
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,10 +19,10 @@
 namespace portal {
 
 struct Route {
-    enum class Page { customers, partners, rooms, roles };
+    enum class Page { customers, partners, rooms, roles, incidents };
     Page page = Page::customers;
-    std::string tenant_id;  // rooms and roles
-    std::string item;       // the selection: a customer (customers) or a role (roles)
+    std::string tenant_id;  // rooms, roles, incidents (none: every customer's incidents)
+    std::string item;       // the selection: a customer, a role or an incident
     std::string filter;     // rooms: the text filter
     bool operator==(const Route&) const = default;
 };

@@ -14,7 +14,9 @@ TEST_CASE("deep links round-trip through the URL hash", "[portal][route]") {
           Route{Route::Page::rooms, "odd id/with ?#%", "", ""},
           Route{Route::Page::rooms, "t-1", "", "oslo & co = 4/12 #?"},
           Route{Route::Page::roles, "t-1", "", ""},
-          Route{Route::Page::roles, "t-1", "role id/x", ""}}) {
+          Route{Route::Page::roles, "t-1", "role id/x", ""},
+          Route{Route::Page::incidents, "", "", ""}, Route{Route::Page::incidents, "t-1", "", ""},
+          Route{Route::Page::incidents, "t-1", "i-9", ""}}) {
         std::string hash = build_route(r);
         INFO(hash);
         CHECK(hash.rfind("#/", 0) == 0);
@@ -25,6 +27,7 @@ TEST_CASE("deep links round-trip through the URL hash", "[portal][route]") {
     CHECK(build_route({Route::Page::rooms, "a b", "", ""}) == "#/tenants/a%20b/rooms");
     CHECK(build_route({Route::Page::rooms, "t", "", "oslo hq"}) == "#/tenants/t/rooms?q=oslo%20hq");
     CHECK(parse_route("#/tenants/t/rooms?q=oslo+hq&other=1")->filter == "oslo hq");
+    CHECK(build_route({Route::Page::incidents, "", "", ""}) == "#/incidents");
 }
 
 TEST_CASE("hashes that name no page are refused", "[portal][route]") {

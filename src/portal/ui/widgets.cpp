@@ -144,10 +144,14 @@ void chip(const char* text, ImU32 fg, ImU32 bg) {
     ImVec2 size = ImGui::CalcTextSize(text);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     float pad = px(8), h = size.y + px(4);
+    // Centred on a frame's height, so a chip lines up with buttons and with text placed by
+    // AlignTextToFramePadding in the same row.
+    float line = std::max(h, ImGui::GetFrameHeight());
+    pos.y += (line - h) / 2;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + size.x + 2 * pad, pos.y + h), bg, h / 2);
     dl->AddText(ImVec2(pos.x + pad, pos.y + px(2)), fg, text);
-    ImGui::Dummy(ImVec2(size.x + 2 * pad, h));
+    ImGui::Dummy(ImVec2(size.x + 2 * pad, line));
 }
 
 void centered_spinner(const char* caption) {

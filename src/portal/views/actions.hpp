@@ -9,7 +9,7 @@ namespace portal::views {
 struct Action {
     enum class Kind {
         select_tenant,      // id: tenant id
-        select_page,        // id: "customers" | "partners" | "rooms" | "roles"
+        select_page,        // id: "customers" | "partners" | "rooms" | "roles" | "incidents"
         accept_invitation,  // id: invitation id
         deny_invitation,    // id: invitation id
         reset_key,          // id: room id
@@ -18,21 +18,29 @@ struct Action {
         remove_partner,     // id: partner tenant id
         open_customer,      // partner: id: customer tenant id (detail with Primary admins)
         close_customer,
-        add_admin,          // partner: id: "user:<id>" or "group:<id>"
-        remove_admin,       // partner: id: "user:<id>" or "group:<id>"
-        remove_customer,    // partner: id: customer tenant id
-        select_role,        // id: role id
-        toggle_permission,  // id: permission id, on the selected role (custom roles only)
-        open_role_wizard,   // start the create-role wizard (loads people, rooms, groups)
-        create_role,        // send the wizard: the role, then its first assignment
-        save_role,          // PATCH name/description of the selected role from the form
-        delete_role,        // id: role id
-        open_assignment,    // id: assignment id of the selected role, or "" for a new one
-        save_assignment,    // send the assignment editor
-        delete_assignment,  // id: assignment id of the selected role
-        open_add_contacts,  // customer: id: invitation id
-        send_contacts,      // customer: send the Add people dialog
-        revoke_invitation,  // customer: id: invitation id
+        add_admin,           // partner: id: "user:<id>" or "group:<id>"
+        remove_admin,        // partner: id: "user:<id>" or "group:<id>"
+        remove_customer,     // partner: id: customer tenant id
+        select_role,         // id: role id
+        toggle_permission,   // id: permission id, on the selected role (custom roles only)
+        open_role_wizard,    // start the create-role wizard (loads people, rooms, groups)
+        create_role,         // send the wizard: the role, then its first assignment
+        save_role,           // PATCH name/description of the selected role from the form
+        delete_role,         // id: role id
+        open_assignment,     // id: assignment id of the selected role, or "" for a new one
+        save_assignment,     // send the assignment editor
+        delete_assignment,   // id: assignment id of the selected role
+        open_add_contacts,   // customer: id: invitation id
+        send_contacts,       // customer: send the Add people dialog
+        revoke_invitation,   // customer: id: invitation id
+        show_all_incidents,  // id: "1" every customer's incidents, "0" the selected tenant's
+        filter_incidents,    // the filters changed (state, severity)
+        open_incident,       // id: incident id (its tenant from the list)
+        close_incident_view,
+        reply_incident,  // id: "assign" to also assign it to the service
+        close_incident,  // with the chosen reason category
+        open_record,     // start "Record an issue" (loads the tenant's rooms)
+        send_record,
         sign_out,
         copied,        // something went to the clipboard: confirm it
         set_language,  // id: "en" | "it"

@@ -121,6 +121,10 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
             actions.push_back({Action::Kind::select_page, "rooms"});
         ui::expose("Tab:Rooms");
         ImGui::SameLine(0, 0);
+        if (tab(tr("Incidents"), s.page == Page::incidents, fonts))
+            actions.push_back({Action::Kind::select_page, "incidents"});
+        ui::expose("Tab:Incidents");
+        ImGui::SameLine(0, 0);
         if (tab(tr("Roles"), s.page == Page::roles, fonts))
             actions.push_back({Action::Kind::select_page, "roles"});
         ui::expose("Tab:Roles");
