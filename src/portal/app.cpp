@@ -7,9 +7,11 @@
 #include "demo_accounts.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
+#include "json_read.hpp"
 #include "platform/platform.hpp"
 #include "trm/json_io.hpp"
 #include "ui/widgets.hpp"
+#include "views/audit_view.hpp"
 #include "views/customers_view.hpp"
 #include "views/header_view.hpp"
 #include "views/home_view.hpp"
@@ -250,6 +252,21 @@ void App::load_page() {
                 },
                 fail);
             break;
+        case Page::audit:
+            // The partners name the actor filter's choices; the log itself is the service's
+            // to show: only the organisation's own MMR Admins get it (else 404, shown as is).
+            if (state_.partners.empty())
+                call(
+                    "GET", "/partners?limit=500", nullptr,
+                    [this](const ApiResult& ps) {
+                        state_.partners.clear();
+                        for (const auto& j : read::list(ps.body, "items"))
+                            state_.partners.push_back(PartnerRow::from_json(j));
+                    },
+                    [](const ApiResult&) {});
+            load_directory();  // my people's names in the Who column
+            apply({views::Action::Kind::load_audit, ""});
+            break;
         case Page::incidents:
             // The aggregate view asks the service, which answers for every customer where I
             // hold tickets.view; one tenant's view needs it there.
@@ -290,6 +307,7 @@ void App::follow_hash(const std::string& hash) {
     Page page = route->page == Route::Page::rooms       ? Page::rooms
                 : route->page == Route::Page::roles     ? Page::roles
                 : route->page == Route::Page::incidents ? Page::incidents
+                : route->page == Route::Page::audit     ? Page::audit
                 : route->page == Route::Page::partners  ? Page::partners
                                                         : Page::customers;
     bool all_incidents = page == Page::incidents && route->tenant_id.empty();
@@ -327,6 +345,7 @@ Route App::current_route() const {
     r.page = state_.page == Page::rooms       ? Route::Page::rooms
              : state_.page == Page::roles     ? Route::Page::roles
              : state_.page == Page::incidents ? Route::Page::incidents
+             : state_.page == Page::audit     ? Route::Page::audit
              : state_.page == Page::partners  ? Route::Page::partners
                                               : Route::Page::customers;
     if (r.page == Route::Page::rooms || r.page == Route::Page::roles ||
@@ -383,6 +402,7 @@ void App::apply(const views::Action& a) {
             state_.page = a.id == "rooms"       ? Page::rooms
                           : a.id == "roles"     ? Page::roles
                           : a.id == "incidents" ? Page::incidents
+                          : a.id == "audit"     ? Page::audit
                           : a.id == "partners"  ? Page::partners
                                                 : Page::customers;
             if (state_.page != Page::rooms && state_.page != Page::roles &&
@@ -571,6 +591,41 @@ void App::apply(const views::Action& a) {
         case K::send_record:
             apply_incidents(a);
             return;
+        case K::load_audit:
+            state_.loading_page = true;
+            state_.page_error.clear();
+            state_.audit_ui.errors.clear();
+            call(
+                "GET", audit_query("json"), nullptr,
+                [this](const ApiResult& r) {
+                    state_.loading_page = false;
+                    state_.audit.clear();
+                    for (const auto& j : read::list(r.body, "items"))
+                        state_.audit.push_back(AuditRow::from_json(j));
+                    // The service answers in time order (as the CSV keeps it); people read the
+                    // latest first.
+                    std::reverse(state_.audit.begin(), state_.audit.end());
+                },
+                [this](const ApiResult& r) {
+                    state_.loading_page = false;
+                    state_.audit.clear();
+                    if (r.status == 422)
+                        state_.audit_ui.errors = r.field_errors();
+                    else
+                        state_.page_error = r.error_message();
+                });
+            return;
+        case K::download_audit:
+            call(
+                "GET", audit_query("csv"), nullptr,
+                [this](const ApiResult& r) {
+                    platform::download("audit.csv", "text/csv", r.raw);
+                    toast(tr("Audit log downloaded (audit.csv)."), false);
+                },
+                [this](const ApiResult& r) {
+                    toast(trf("Could not download the audit log: {}", r.error_message()), true);
+                });
+            return;
         case K::sign_out:
             sign_out("");
             return;
@@ -630,6 +685,9 @@ void App::frame() {
                     break;
                 case Page::incidents:
                     views::draw_incidents(state_, state_.incidents_ui, fonts_, actions);
+                    break;
+                case Page::audit:
+                    views::draw_audit(state_, state_.audit_ui, fonts_, actions);
                     break;
             }
         } else if (state_.phase == Phase::loading || state_.phase == Phase::connecting) {

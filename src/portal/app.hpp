@@ -18,7 +18,7 @@
 namespace portal {
 
 enum class Phase { connecting, signed_out, loading, ready };
-enum class Page { customers, partners, rooms, roles, incidents };
+enum class Page { customers, partners, rooms, roles, incidents, audit };
 
 // Everything views draw from. Filled by App from the service's answers.
 struct AppState {
@@ -46,6 +46,8 @@ struct AppState {
     std::vector<IncidentRow> incidents;      // the list (newest first)
     std::optional<IncidentRow> incident;     // the one open, with its thread
     IncidentsDraft incidents_ui;             // filters, reply, close reason, record dialog
+    std::vector<AuditRow> audit;             // customer: my organisation's audit log
+    AuditDraft audit_ui;
     bool rooms_truncated = false;
     bool loading_page = false;
     std::string page_error;  // why the page could not be loaded
@@ -87,6 +89,7 @@ class App {
     void apply_partners(const views::Action& action);   // the Partners page's (app_partners.cpp)
     void apply_incidents(const views::Action& action);  // the Incidents page's (app_incidents.cpp)
     void load_incidents();
+    std::string audit_query(const std::string& format) const;
     // Load what pickers offer for `tenant`: its rooms and room groups I can see, and my directory.
     void load_choices(const std::string& tenant);
     void load_directory();

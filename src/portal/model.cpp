@@ -65,6 +65,18 @@ IncidentRow IncidentRow::from_json(const json& j) {
     return r;
 }
 
+AuditRow AuditRow::from_json(const json& j) {
+    return {read::text(j, "activity.category"),
+            read::text(j, "activity.objectName"),
+            read::text(j, "activity.operation"),
+            read::text(j, "activity.resultStatus"),
+            read::text(j, "activity.tenantId"),
+            read::text(j, "creationTime"),
+            read::text(j, "user.userId"),
+            read::text(j, "user.userTenantId"),
+            read::text(j, "detail")};
+}
+
 json RecordDraft::to_request() const {
     json body = {{"roomIds", room_ids},
                  {"title", title},

@@ -243,6 +243,21 @@ inline constexpr const char* kSeverities[] = {"", "important", "warning"};
 inline constexpr const char* kCloseReasons[] = {
     "fixed", "hardwareReplaced", "configurationChanged", "noIssueFound", "duplicate", "other"};
 
+struct AuditRow {  // GET /tenants/{tid}/audit (JSON)
+    std::string category, object_name, operation, result, tenant_id, time, user_id, user_tenant_id,
+        detail;
+    static AuditRow from_json(const json& j);
+};
+
+// The audit page's filters: dates as typed (YYYY-MM-DD; empty = the service's default, the last
+// 30 days) and whose actions (0 everyone, 1 my organisation, 2+ the partners in list order).
+struct AuditDraft {
+    char from[16] = "";
+    char to[16] = "";
+    int actor = 0;
+    FieldErrors errors;  // the service's answer to a bad range
+};
+
 // Why an action is not available, worded in the UI's language (mtm::denial's facts).
 std::string describe(const mtm::Denial& d);
 

@@ -32,6 +32,10 @@ std::optional<Route> parse_route(std::string_view hash) {
         if (q != parsed->params().end() && (*q).has_value) r.filter = (*q).value;
         return r;
     }
+    if (segments.size() == 1 && segments[0] == "audit") {
+        r.page = Route::Page::audit;
+        return r;
+    }
     if (segments.size() == 1 && segments[0] == "incidents") {
         r.page = Route::Page::incidents;
         return r;
@@ -69,6 +73,9 @@ std::string build_route(const Route& route) {
         case Route::Page::rooms:
             u.segments() = {"tenants", route.tenant_id, "rooms"};
             if (!route.filter.empty()) u.params().set("q", route.filter);
+            break;
+        case Route::Page::audit:
+            u.segments() = {"audit"};
             break;
         case Route::Page::incidents:
             if (route.tenant_id.empty())

@@ -12,6 +12,7 @@
 //   #/tenants/<tenant id>/roles/<role id>   … with that role open
 //   #/tenants/<tenant id>/incidents[/<id>]  one customer's incidents (… with one open)
 //   #/incidents                      the all-customers incidents view
+//   #/audit                          my organisation's audit log (Settings › General)
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,7 +20,7 @@
 namespace portal {
 
 struct Route {
-    enum class Page { customers, partners, rooms, roles, incidents };
+    enum class Page { customers, partners, rooms, roles, incidents, audit };
     Page page = Page::customers;
     std::string tenant_id;  // rooms, roles, incidents (none: every customer's incidents)
     std::string item;       // the selection: a customer, a role or an incident

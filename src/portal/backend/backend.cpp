@@ -22,6 +22,7 @@ ApiResult interpret_response(int status, const std::string& body) {
     result.status = status;
     // Never throws: a proxy's HTML error page or a truncated body must not crash the portal.
     result.body = nlohmann::json::parse(body, nullptr, false);
+    result.raw = body;
     if (status >= 400) result.problem = trm::Problem::from_json(result.body);
     return result;
 }

@@ -17,6 +17,7 @@ namespace portal {
 struct ApiResult {
     int status = 0;                       // HTTP status; 0 when the service could not be reached
     nlohmann::json body;                  // parsed JSON (discarded value when not JSON)
+    std::string raw;                      // the body as received (CSV exports)
     std::optional<trm::Problem> problem;  // set for 4xx/5xx answers that carry problem details
 
     bool ok() const { return status >= 200 && status < 300; }

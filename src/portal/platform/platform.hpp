@@ -67,6 +67,9 @@ std::string preferred_language();
 void set_preferred_language(std::string_view code);
 void on_language_change(std::function<void(std::string code)> handler);
 
+// Saves `content` as a file through the browser's download (an export, e.g. the audit CSV).
+void download(std::string_view filename, std::string_view mime, std::string_view content);
+
 // The HTML sign-in form of web/index.html, shown over the canvas while nobody is signed in.
 // `error` (may be empty) is shown under the form; `busy` disables it while a sign-in runs.
 void show_sign_in(std::string_view error, bool busy);

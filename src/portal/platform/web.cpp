@@ -122,6 +122,17 @@ EM_JS(void, js_install_language_change, (), {
         _free(p);
     };
 });
+EM_JS(void, js_download, (const char* filename, const char* mime, const char* data, int size), {
+    var bytes = HEAPU8.slice(data, data + size);
+    var url = URL.createObjectURL(new Blob([bytes], { type: UTF8ToString(mime) }));
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = UTF8ToString(filename);
+    document.body.appendChild(a);
+    a.click();
+    document.body.removeChild(a);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+});
 EM_JS(char*, js_location_hash, (), {
     var v = window.location.hash || "";
     var size = lengthBytesUTF8(v) + 1;
@@ -737,6 +748,10 @@ std::string preferred_language() {
     std::string value(raw);
     std::free(raw);
     return value;
+}
+void download(std::string_view filename, std::string_view mime, std::string_view content) {
+    js_download(std::string(filename).c_str(), std::string(mime).c_str(), content.data(),
+                static_cast<int>(content.size()));
 }
 void set_preferred_language(std::string_view code) {
     js_set_language(std::string(code).c_str());

@@ -8,8 +8,8 @@ namespace portal::views {
 
 struct Action {
     enum class Kind {
-        select_tenant,      // id: tenant id
-        select_page,        // id: "customers" | "partners" | "rooms" | "roles" | "incidents"
+        select_tenant,  // id: tenant id
+        select_page,    // id: "customers" | "partners" | "rooms" | "roles" | "incidents" | "audit"
         accept_invitation,  // id: invitation id
         deny_invitation,    // id: invitation id
         reset_key,          // id: room id
@@ -41,6 +41,8 @@ struct Action {
         close_incident,  // with the chosen reason category
         open_record,     // start "Record an issue" (loads the tenant's rooms)
         send_record,
+        load_audit,      // the audit filters were applied
+        download_audit,  // the same range as CSV, saved as a file
         sign_out,
         copied,        // something went to the clipboard: confirm it
         set_language,  // id: "en" | "it"

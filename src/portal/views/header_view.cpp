@@ -128,6 +128,12 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
         if (tab(tr("Roles"), s.page == Page::roles, fonts))
             actions.push_back({Action::Kind::select_page, "roles"});
         ui::expose("Tab:Roles");
+        if (!s.partner_user()) {  // a customer's own settings
+            ImGui::SameLine(0, 0);
+            if (tab(tr("Audit log"), s.page == Page::audit, fonts))
+                actions.push_back({Action::Kind::select_page, "audit"});
+            ui::expose("Tab:Audit log");
+        }
 
         // Which backend is in use, always visible.
         ImGui::SameLine(0, px(16));
