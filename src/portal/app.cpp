@@ -13,6 +13,7 @@
 #include "ui/widgets.hpp"
 #include "views/audit_view.hpp"
 #include "views/customers_view.hpp"
+#include "views/groups_view.hpp"
 #include "views/header_view.hpp"
 #include "views/home_view.hpp"
 #include "views/incidents_view.hpp"
@@ -252,6 +253,35 @@ void App::load_page() {
                 },
                 fail);
             break;
+        case Page::groups:
+            if (!state_.can(mtm::Permission::groups_view)) {
+                state_.room_groups.clear();
+                done();
+                break;
+            }
+            call(
+                "GET", "/tenants/" + state_.tenant_id + "/room-groups?limit=500", nullptr,
+                [this, done](const ApiResult& r) {
+                    state_.room_groups.clear();
+                    for (const auto& j : read::list(r.body, "items"))
+                        state_.room_groups.push_back(RoomGroupRow::from_json(j));
+                    bool still =
+                        std::any_of(state_.room_groups.begin(), state_.room_groups.end(),
+                                    [&](const RoomGroupRow& g) { return g.id == state_.group_id; });
+                    if (!still)
+                        state_.group_id =
+                            state_.room_groups.empty() ? "" : state_.room_groups.front().id;
+                    state_.groups_ui.editing.clear();
+                    done();
+                },
+                fail);
+            call("GET", "/tenants/" + state_.tenant_id + "/rooms?limit=500", nullptr,
+                 [this](const ApiResult& r) {
+                     state_.rooms.clear();
+                     for (const auto& j : read::list(r.body, "items"))
+                         state_.rooms.push_back(RoomRow::from_json(j));
+                 });
+            break;
         case Page::audit:
             // The partners name the actor filter's choices; the log itself is the service's
             // to show: only the organisation's own MMR Admins get it (else 404, shown as is).
@@ -308,11 +338,12 @@ void App::follow_hash(const std::string& hash) {
                 : route->page == Route::Page::roles     ? Page::roles
                 : route->page == Route::Page::incidents ? Page::incidents
                 : route->page == Route::Page::audit     ? Page::audit
+                : route->page == Route::Page::groups    ? Page::groups
                 : route->page == Route::Page::partners  ? Page::partners
                                                         : Page::customers;
     bool all_incidents = page == Page::incidents && route->tenant_id.empty();
-    bool tenant_page =
-        page == Page::rooms || page == Page::roles || (page == Page::incidents && !all_incidents);
+    bool tenant_page = page == Page::rooms || page == Page::groups || page == Page::roles ||
+                       (page == Page::incidents && !all_incidents);
     std::string tenant = tenant_page ? route->tenant_id : state_.me.tenant_id;
     // Only places this user may go: an unknown customer falls back to my own organisation.
     if (std::none_of(state_.tenants.begin(), state_.tenants.end(),
@@ -324,6 +355,7 @@ void App::follow_hash(const std::string& hash) {
     state_.page = page;
     state_.tenant_id = tenant;
     if (page == Page::roles) state_.role_id = route->item;  // kept if the role is still there
+    if (page == Page::groups) state_.group_id = route->item;
     if (page == Page::incidents) {
         state_.incidents_all = all_incidents;
         state_.incident.reset();
@@ -346,9 +378,12 @@ Route App::current_route() const {
              : state_.page == Page::roles     ? Route::Page::roles
              : state_.page == Page::incidents ? Route::Page::incidents
              : state_.page == Page::audit     ? Route::Page::audit
+             : state_.page == Page::groups    ? Route::Page::groups
              : state_.page == Page::partners  ? Route::Page::partners
                                               : Route::Page::customers;
+    if (r.page == Route::Page::groups) r.item = state_.group_id;
     if (r.page == Route::Page::rooms || r.page == Route::Page::roles ||
+        r.page == Route::Page::groups ||
         (r.page == Route::Page::incidents && !state_.incidents_all))
         r.tenant_id = state_.tenant_id;
     if (r.page == Route::Page::incidents && !state_.incidents_all && state_.incident)
@@ -374,7 +409,10 @@ void App::sync_hash() {
     bool auto_role = r.page == Route::Page::roles && shown &&
                      std::none_of(state_.roles.begin(), state_.roles.end(),
                                   [&](const RoleRow& role) { return role.id == shown->item; });
-    bool quiet = same_place && (shown->item == r.item || auto_role);
+    bool auto_group = r.page == Route::Page::groups && shown &&
+                      std::none_of(state_.room_groups.begin(), state_.room_groups.end(),
+                                   [&](const RoomGroupRow& g) { return g.id == shown->item; });
+    bool quiet = same_place && (shown->item == r.item || auto_role || auto_group);
     if (quiet)
         platform::replace_location_hash(hash);
     else
@@ -389,11 +427,12 @@ void App::apply(const views::Action& a) {
             ++generation_;
             state_.tenant_id = a.id;
             state_.role_id.clear();  // another customer: its own roles and rooms
+            state_.group_id.clear();
             state_.room_filter[0] = '\0';
             state_.incident.reset();
             if (state_.page == Page::incidents) state_.incidents_all = false;  // that customer's
             if (state_.page != Page::rooms && state_.page != Page::roles &&
-                state_.page != Page::incidents)
+                state_.page != Page::groups && state_.page != Page::incidents)
                 state_.page = Page::rooms;  // a customer's own page
             load_page();
             return;
@@ -403,10 +442,11 @@ void App::apply(const views::Action& a) {
                           : a.id == "roles"     ? Page::roles
                           : a.id == "incidents" ? Page::incidents
                           : a.id == "audit"     ? Page::audit
+                          : a.id == "groups"    ? Page::groups
                           : a.id == "partners"  ? Page::partners
                                                 : Page::customers;
             if (state_.page != Page::rooms && state_.page != Page::roles &&
-                state_.page != Page::incidents)
+                state_.page != Page::groups && state_.page != Page::incidents)
                 state_.tenant_id = state_.me.tenant_id;
             state_.incident.reset();
             // A partner's incidents page opens on every customer at once; a customer's on its own.
@@ -414,7 +454,8 @@ void App::apply(const views::Action& a) {
                 state_.incidents_all =
                     state_.partner_user() && state_.tenant_id == state_.me.tenant_id;
             // A partner manages rooms and roles of its customers, not its own: open the first one.
-            if ((state_.page == Page::rooms || state_.page == Page::roles) &&
+            if ((state_.page == Page::rooms || state_.page == Page::roles ||
+                 state_.page == Page::groups) &&
                 state_.partner_user() && state_.tenant_id == state_.me.tenant_id &&
                 state_.tenants.size() > 1)
                 state_.tenant_id = state_.tenants[1].tenant_id;
@@ -591,6 +632,11 @@ void App::apply(const views::Action& a) {
         case K::send_record:
             apply_incidents(a);
             return;
+        case K::select_group:
+        case K::save_group:
+        case K::create_group:
+            apply_groups(a);
+            return;
         case K::load_audit:
             state_.loading_page = true;
             state_.page_error.clear();
@@ -688,6 +734,9 @@ void App::frame() {
                     break;
                 case Page::audit:
                     views::draw_audit(state_, state_.audit_ui, fonts_, actions);
+                    break;
+                case Page::groups:
+                    views::draw_groups(state_, state_.groups_ui, fonts_, actions);
                     break;
             }
         } else if (state_.phase == Phase::loading || state_.phase == Phase::connecting) {

@@ -18,7 +18,7 @@
 namespace portal {
 
 enum class Phase { connecting, signed_out, loading, ready };
-enum class Page { customers, partners, rooms, roles, incidents, audit };
+enum class Page { customers, partners, rooms, groups, roles, incidents, audit };
 
 // Everything views draw from. Filled by App from the service's answers.
 struct AppState {
@@ -46,7 +46,9 @@ struct AppState {
     std::vector<IncidentRow> incidents;      // the list (newest first)
     std::optional<IncidentRow> incident;     // the one open, with its thread
     IncidentsDraft incidents_ui;             // filters, reply, close reason, record dialog
-    std::vector<AuditRow> audit;             // customer: my organisation's audit log
+    std::string group_id;                    // Room groups: the one open
+    GroupsDraft groups_ui;
+    std::vector<AuditRow> audit;  // customer: my organisation's audit log
     AuditDraft audit_ui;
     bool rooms_truncated = false;
     bool loading_page = false;
@@ -89,6 +91,7 @@ class App {
     void apply_partners(const views::Action& action);   // the Partners page's (app_partners.cpp)
     void apply_incidents(const views::Action& action);  // the Incidents page's (app_incidents.cpp)
     void load_incidents();
+    void apply_groups(const views::Action& action);  // the Room groups page's (app_groups.cpp)
     std::string audit_query(const std::string& format) const;
     // Load what pickers offer for `tenant`: its rooms and room groups I can see, and my directory.
     void load_choices(const std::string& tenant);

@@ -215,7 +215,12 @@ RoleRow RoleRow::from_json(const json& j) {
 }
 
 RoomGroupRow RoomGroupRow::from_json(const json& j) {
-    RoomGroupRow g{read::text(j, "id"), read::text(j, "name"), strings(j, "roomIds").size()};
+    RoomGroupRow g;
+    g.id = read::text(j, "id");
+    g.name = read::text(j, "name");
+    g.room_ids = strings(j, "roomIds");
+    g.room_count = g.room_ids.size();
+    g.etag = read::text(j, "etag");
     return g;
 }
 

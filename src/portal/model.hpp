@@ -114,7 +114,21 @@ struct RoleRow {  // GET /tenants/{tid}/roles
 struct RoomGroupRow {  // GET /tenants/{tid}/room-groups
     std::string id, name;
     std::size_t room_count = 0;
+    std::vector<std::string> room_ids;
+    std::string etag;
     static RoomGroupRow from_json(const json& j);
+};
+
+// The Room groups page's edits: the open group's name and members as being edited, and the
+// "New group" dialog.
+struct GroupsDraft {
+    std::string editing;  // the group the buffers hold
+    char name[96] = "";
+    std::vector<std::string> room_ids;
+    char room_filter[64] = "";
+    bool creating = false;
+    char new_name[96] = "";
+    FieldErrors errors;
 };
 
 // The "Add partner" wizard's draft (customer side). UI state: views edit it in place; the App

@@ -41,6 +41,13 @@ std::optional<Route> parse_route(std::string_view hash) {
         return r;
     }
     if ((segments.size() == 3 || segments.size() == 4) && segments[0] == "tenants" &&
+        segments[2] == "groups") {
+        r.page = Route::Page::groups;
+        r.tenant_id = segments[1];
+        if (segments.size() == 4) r.item = segments[3];
+        return r;
+    }
+    if ((segments.size() == 3 || segments.size() == 4) && segments[0] == "tenants" &&
         segments[2] == "incidents") {
         r.page = Route::Page::incidents;
         r.tenant_id = segments[1];
@@ -76,6 +83,12 @@ std::string build_route(const Route& route) {
             break;
         case Route::Page::audit:
             u.segments() = {"audit"};
+            break;
+        case Route::Page::groups:
+            if (route.item.empty())
+                u.segments() = {"tenants", route.tenant_id, "groups"};
+            else
+                u.segments() = {"tenants", route.tenant_id, "groups", route.item};
             break;
         case Route::Page::incidents:
             if (route.tenant_id.empty())

@@ -9,7 +9,8 @@ namespace portal::views {
 struct Action {
     enum class Kind {
         select_tenant,  // id: tenant id
-        select_page,    // id: "customers" | "partners" | "rooms" | "roles" | "incidents" | "audit"
+        select_page,  // id: "customers" | "partners" | "rooms" | "groups" | "roles" | "incidents" |
+                      // "audit"
         accept_invitation,  // id: invitation id
         deny_invitation,    // id: invitation id
         reset_key,          // id: room id
@@ -41,6 +42,9 @@ struct Action {
         close_incident,  // with the chosen reason category
         open_record,     // start "Record an issue" (loads the tenant's rooms)
         send_record,
+        select_group,    // id: room group id
+        save_group,      // PATCH the open group\'s name and rooms from the form
+        create_group,    // POST the New group dialog\'s name
         load_audit,      // the audit filters were applied
         download_audit,  // the same range as CSV, saved as a file
         sign_out,

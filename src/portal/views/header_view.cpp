@@ -16,8 +16,10 @@ namespace color = ui::color;
 
 constexpr float kBarHeight = 60;
 
-// A tab: text with an accent underline when selected.
-bool tab(const char* label, bool selected, const ui::Fonts& fonts) {
+// A tab: text with an accent underline when selected. A tab the person may not open is drawn
+// faint, says why on hover, and does nothing.
+bool tab(const char* label, bool selected, const ui::Fonts& fonts, bool allowed = true,
+         const std::string& reason = {}) {
     ImGui::PushFont(selected ? fonts.strong : fonts.body);
     ImVec2 size = ImGui::CalcTextSize(label);
     ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -26,15 +28,22 @@ bool tab(const char* label, bool selected, const ui::Fonts& fonts) {
     bool hovered = ImGui::IsItemHovered();
     ImGui::PopID();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImU32 fg = selected ? color::kAccent : hovered ? color::kText : color::kTextMuted;
+    ImU32 fg = selected   ? color::kAccent
+               : !allowed ? IM_COL32(203, 213, 225, 255)
+               : hovered  ? color::kText
+                          : color::kTextMuted;
     dl->AddText(ImVec2(pos.x + px(10), pos.y + (px(kBarHeight) - size.y) / 2), fg, label);
     if (selected)
         dl->AddRectFilled(ImVec2(pos.x + px(6), pos.y + px(kBarHeight) - px(3)),
                           ImVec2(pos.x + size.x + px(14), pos.y + px(kBarHeight)), color::kAccent,
                           px(2));
-    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if (hovered && allowed) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if (hovered && !allowed) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_NotAllowed);
+        ImGui::SetTooltip("%s", reason.c_str());
+    }
     ImGui::PopFont();
-    return pressed;
+    return pressed && allowed;
 }
 
 }  // namespace
@@ -120,6 +129,18 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
         if (tab(tr("Rooms"), s.page == Page::rooms, fonts))
             actions.push_back({Action::Kind::select_page, "rooms"});
         ui::expose("Tab:Rooms");
+        ImGui::SameLine(0, 0);
+        // Room groups need groups.view where I am: closed tabs say why, like every control.
+        // (A partner on its own home page would land on its first customer: judge that one.)
+        std::string target = s.tenant_id;
+        if (s.partner_user() && target == s.me.tenant_id && s.tenants.size() > 1)
+            target = s.tenants[1].tenant_id;
+        bool groups_ok = mtm::evaluate_tenant(s.access, mtm::Permission::groups_view, target);
+        auto denied = mtm::denial(s.access, mtm::Permission::groups_view, target);
+        std::string groups_why = denied ? describe(*denied) : std::string();
+        if (tab(tr("Room groups"), s.page == Page::groups, fonts, groups_ok, groups_why))
+            actions.push_back({Action::Kind::select_page, "groups"});
+        ui::expose("Tab:Room groups", groups_ok, groups_why);
         ImGui::SameLine(0, 0);
         if (tab(tr("Incidents"), s.page == Page::incidents, fonts))
             actions.push_back({Action::Kind::select_page, "incidents"});
