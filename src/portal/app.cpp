@@ -18,6 +18,7 @@
 #include "views/home_view.hpp"
 #include "views/incidents_view.hpp"
 #include "views/partners_view.hpp"
+#include "views/reports_view.hpp"
 #include "views/roles_view.hpp"
 #include "views/rooms_view.hpp"
 
@@ -253,6 +254,20 @@ void App::load_page() {
                 },
                 fail);
             break;
+        case Page::reports:
+            state_.report.reset();
+            if (!state_.can(mtm::Permission::reports_view)) {
+                done();
+                break;
+            }
+            call(
+                "GET", "/tenants/" + state_.tenant_id + "/reports/summary", nullptr,
+                [this, done](const ApiResult& r) {
+                    state_.report = ReportSummary::from_json(r.body);
+                    done();
+                },
+                fail);
+            break;
         case Page::groups:
             if (!state_.can(mtm::Permission::groups_view)) {
                 state_.room_groups.clear();
@@ -339,6 +354,7 @@ void App::follow_hash(const std::string& hash) {
                 : route->page == Route::Page::incidents ? Page::incidents
                 : route->page == Route::Page::audit     ? Page::audit
                 : route->page == Route::Page::groups    ? Page::groups
+                : route->page == Route::Page::reports   ? Page::reports
                 : route->page == Route::Page::partners  ? Page::partners
                                                         : Page::customers;
     bool all_incidents = page == Page::incidents && route->tenant_id.empty();
@@ -379,11 +395,12 @@ Route App::current_route() const {
              : state_.page == Page::incidents ? Route::Page::incidents
              : state_.page == Page::audit     ? Route::Page::audit
              : state_.page == Page::groups    ? Route::Page::groups
+             : state_.page == Page::reports   ? Route::Page::reports
              : state_.page == Page::partners  ? Route::Page::partners
                                               : Route::Page::customers;
     if (r.page == Route::Page::groups) r.item = state_.group_id;
     if (r.page == Route::Page::rooms || r.page == Route::Page::roles ||
-        r.page == Route::Page::groups ||
+        r.page == Route::Page::groups || r.page == Route::Page::reports ||
         (r.page == Route::Page::incidents && !state_.incidents_all))
         r.tenant_id = state_.tenant_id;
     if (r.page == Route::Page::incidents && !state_.incidents_all && state_.incident)
@@ -432,7 +449,8 @@ void App::apply(const views::Action& a) {
             state_.incident.reset();
             if (state_.page == Page::incidents) state_.incidents_all = false;  // that customer's
             if (state_.page != Page::rooms && state_.page != Page::roles &&
-                state_.page != Page::groups && state_.page != Page::incidents)
+                state_.page != Page::groups && state_.page != Page::reports &&
+                state_.page != Page::incidents)
                 state_.page = Page::rooms;  // a customer's own page
             load_page();
             return;
@@ -443,10 +461,12 @@ void App::apply(const views::Action& a) {
                           : a.id == "incidents" ? Page::incidents
                           : a.id == "audit"     ? Page::audit
                           : a.id == "groups"    ? Page::groups
+                          : a.id == "reports"   ? Page::reports
                           : a.id == "partners"  ? Page::partners
                                                 : Page::customers;
             if (state_.page != Page::rooms && state_.page != Page::roles &&
-                state_.page != Page::groups && state_.page != Page::incidents)
+                state_.page != Page::groups && state_.page != Page::reports &&
+                state_.page != Page::incidents)
                 state_.tenant_id = state_.me.tenant_id;
             state_.incident.reset();
             // A partner's incidents page opens on every customer at once; a customer's on its own.
@@ -455,7 +475,7 @@ void App::apply(const views::Action& a) {
                     state_.partner_user() && state_.tenant_id == state_.me.tenant_id;
             // A partner manages rooms and roles of its customers, not its own: open the first one.
             if ((state_.page == Page::rooms || state_.page == Page::roles ||
-                 state_.page == Page::groups) &&
+                 state_.page == Page::groups || state_.page == Page::reports) &&
                 state_.partner_user() && state_.tenant_id == state_.me.tenant_id &&
                 state_.tenants.size() > 1)
                 state_.tenant_id = state_.tenants[1].tenant_id;
@@ -737,6 +757,9 @@ void App::frame() {
                     break;
                 case Page::groups:
                     views::draw_groups(state_, state_.groups_ui, fonts_, actions);
+                    break;
+                case Page::reports:
+                    views::draw_reports(state_, fonts_, actions);
                     break;
             }
         } else if (state_.phase == Phase::loading || state_.phase == Phase::connecting) {

@@ -18,7 +18,7 @@
 namespace portal {
 
 enum class Phase { connecting, signed_out, loading, ready };
-enum class Page { customers, partners, rooms, groups, roles, incidents, audit };
+enum class Page { customers, partners, rooms, groups, reports, roles, incidents, audit };
 
 // Everything views draw from. Filled by App from the service's answers.
 struct AppState {
@@ -46,6 +46,7 @@ struct AppState {
     std::vector<IncidentRow> incidents;      // the list (newest first)
     std::optional<IncidentRow> incident;     // the one open, with its thread
     IncidentsDraft incidents_ui;             // filters, reply, close reason, record dialog
+    std::optional<ReportSummary> report;     // Reports: the selected tenant's summary
     std::string group_id;                    // Room groups: the one open
     GroupsDraft groups_ui;
     std::vector<AuditRow> audit;  // customer: my organisation's audit log

@@ -65,6 +65,32 @@ IncidentRow IncidentRow::from_json(const json& j) {
     return r;
 }
 
+ReportSummary ReportSummary::from_json(const json& j) {
+    ReportSummary r;
+    auto number = [&](const json& o, const char* key) {
+        return o.is_object() && o.contains(key) && o[key].is_number_integer() ? o[key].get<int>()
+                                                                              : 0;
+    };
+    auto counts = [&](const char* key) {
+        std::vector<std::pair<std::string, int>> out;
+        if (j.is_object() && j.contains(key) && j[key].is_object())
+            for (const auto& [k, v] : j[key].items())
+                if (v.is_number_integer()) out.emplace_back(k, v.get<int>());
+        // Largest first: what needs attention leads.
+        std::stable_sort(out.begin(), out.end(),
+                         [](const auto& a, const auto& b) { return a.second > b.second; });
+        return out;
+    };
+    r.rooms = number(j, "rooms");
+    r.open_incidents = number(j, "openIncidents");
+    r.rooms_by_health = counts("roomsByHealth");
+    r.open_by_severity = counts("openIncidentsBySeverity");
+    r.open_by_type = counts("openIncidentsByType");
+    for (const auto& d : read::list(j, "incidentsPerDay"))
+        r.per_day.push_back({read::text(d, "date"), number(d, "opened"), number(d, "closed")});
+    return r;
+}
+
 AuditRow AuditRow::from_json(const json& j) {
     return {read::text(j, "activity.category"),
             read::text(j, "activity.objectName"),

@@ -257,6 +257,17 @@ inline constexpr const char* kSeverities[] = {"", "important", "warning"};
 inline constexpr const char* kCloseReasons[] = {
     "fixed", "hardwareReplaced", "configurationChanged", "noIssueFound", "duplicate", "other"};
 
+struct ReportSummary {  // GET /tenants/{tid}/reports/summary
+    int rooms = 0, open_incidents = 0;
+    std::vector<std::pair<std::string, int>> rooms_by_health, open_by_severity, open_by_type;
+    struct Day {
+        std::string date;
+        int opened = 0, closed = 0;
+    };
+    std::vector<Day> per_day;  // 90 days, oldest first
+    static ReportSummary from_json(const json& j);
+};
+
 struct AuditRow {  // GET /tenants/{tid}/audit (JSON)
     std::string category, object_name, operation, result, tenant_id, time, user_id, user_tenant_id,
         detail;

@@ -130,22 +130,30 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
             actions.push_back({Action::Kind::select_page, "rooms"});
         ui::expose("Tab:Rooms");
         ImGui::SameLine(0, 0);
-        // Room groups need groups.view where I am: closed tabs say why, like every control.
-        // (A partner on its own home page would land on its first customer: judge that one.)
+        // Room groups and Reports need their view permission where I am: closed tabs say
+        // why, like every control. (A partner on its own home page would land on its first
+        // customer: judge that one.)
         std::string target = s.tenant_id;
         if (s.partner_user() && target == s.me.tenant_id && s.tenants.size() > 1)
             target = s.tenants[1].tenant_id;
-        bool groups_ok = mtm::evaluate_tenant(s.access, mtm::Permission::groups_view, target);
-        auto denied = mtm::denial(s.access, mtm::Permission::groups_view, target);
-        std::string groups_why = denied ? describe(*denied) : std::string();
-        if (tab(tr("Room groups"), s.page == Page::groups, fonts, groups_ok, groups_why))
-            actions.push_back({Action::Kind::select_page, "groups"});
-        ui::expose("Tab:Room groups", groups_ok, groups_why);
-        ImGui::SameLine(0, 0);
+        auto gated_tab = [&](const char* label, Page page, const char* id, const char* locator,
+                             mtm::Permission needed) {
+            bool ok = mtm::evaluate_tenant(s.access, needed, target);
+            auto denied = mtm::denial(s.access, needed, target);
+            std::string why = denied ? describe(*denied) : std::string();
+            if (tab(label, s.page == page, fonts, ok, why))
+                actions.push_back({Action::Kind::select_page, id});
+            ui::expose(locator, ok, why);
+            ImGui::SameLine(0, 0);
+        };
+        gated_tab(tr("Room groups"), Page::groups, "groups", "Tab:Room groups",
+                  mtm::Permission::groups_view);
         if (tab(tr("Incidents"), s.page == Page::incidents, fonts))
             actions.push_back({Action::Kind::select_page, "incidents"});
         ui::expose("Tab:Incidents");
         ImGui::SameLine(0, 0);
+        gated_tab(tr("Reports"), Page::reports, "reports", "Tab:Reports",
+                  mtm::Permission::reports_view);
         if (tab(tr("Roles"), s.page == Page::roles, fonts))
             actions.push_back({Action::Kind::select_page, "roles"});
         ui::expose("Tab:Roles");
