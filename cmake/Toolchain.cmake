@@ -18,7 +18,11 @@ if(EMSCRIPTEN)
     # silently find nothing; node also needs its own fetch off to load the .wasm from disk.
     set(RK_NODE_EMULATOR /usr/bin/node --no-experimental-fetch)
     # -O2 rather than CMake's -O3: as fast for this UI code, and smaller to download.
-    set(CMAKE_CXX_FLAGS_RELEASE "-O2 -DNDEBUG" CACHE STRING "" FORCE)
+    # RK_WEB_OPT lets a build dir try another level (docs/BENCHMARKS.md compares them).
+    set(RK_WEB_OPT "-O2" CACHE STRING "Optimisation flag of release web builds")
+    set(CMAKE_CXX_FLAGS_RELEASE "${RK_WEB_OPT} -DNDEBUG" CACHE STRING "" FORCE)
+    # Code off the hot path (the offline demo's service) is built for size instead.
+    set(RK_WEB_COLD_OPT "-Oz" CACHE STRING "Optimisation flag for the page's cold code (src/trm)")
 elseif(RK_SANITIZE)
     add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer)
     add_link_options(-fsanitize=address,undefined)

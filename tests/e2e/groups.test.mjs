@@ -30,7 +30,7 @@ test("an MMR Admin creates a room group, chooses its rooms and renames it", asyn
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => /Room group Third floor created/.test(document.getElementById("status").textContent));
   await settle(page);
-  const rooms = (await labels(page)).filter((l) => l.startsWith("Group room:")).slice(0, 2);
+  const rooms = (await labels(page)).filter((l) => l.startsWith("Group:room:")).slice(0, 2);
   assert.equal(rooms.length, 2);
   for (const r of rooms) await clickItem(page, r);
   await clickItem(page, "Group:name");

@@ -10,10 +10,12 @@
 #include <emscripten/fetch.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <memory>
 #include <vector>
 
@@ -214,8 +216,14 @@ struct State {
     };
     std::vector<ButtonEvent> button_queue;
     bool moved_since_frame = false;
-    std::uint64_t key_down_frame[512] = {};
-    std::vector<int> keys_release_pending;
+    // Keys likewise: one transition per key per frame (a fast "ll" or repeated Backspace would
+    // otherwise collapse into one), each with the modifiers held when it happened (Ctrl+A
+    // still means Ctrl+A when Ctrl is released before the frame that applies the A).
+    struct KeyEvent {
+        int key;
+        bool down, ctrl, shift, alt, super;
+    };
+    std::vector<KeyEvent> key_queue;
     std::string clipboard;  // the text of the last paste, served to ImGui's Ctrl+V
     int width_px = 0, height_px = 0;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
@@ -292,6 +300,27 @@ void update_cursor() {
     js_set_cursor(css);
 }
 
+void apply_keys() {
+    ImGuiIO& io = ImGui::GetIO();
+    static bool touched[512];
+    std::fill(std::begin(touched), std::end(touched), false);
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < g.key_queue.size(); ++i) {
+        State::KeyEvent e = g.key_queue[i];
+        if (touched[e.key]) {
+            g.key_queue[kept++] = e;
+            continue;
+        }
+        touched[e.key] = true;
+        io.KeysDown[e.key] = e.down;
+        io.KeyCtrl = e.ctrl;
+        io.KeyShift = e.shift;
+        io.KeyAlt = e.alt;
+        io.KeySuper = e.super;
+    }
+    g.key_queue.resize(kept);
+}
+
 // One transition per button per frame, and no press on a frame whose mouse position is new.
 void apply_mouse_buttons() {
     ImGuiIO& io = ImGui::GetIO();
@@ -327,6 +356,7 @@ void draw_frame() {
 
     ImGui_ImplOpenGL3_NewFrame();
     apply_mouse_buttons();
+    apply_keys();
     ImGui::NewFrame();
     g.callbacks.frame();
     ImGui::Render();
@@ -340,10 +370,7 @@ void draw_frame() {
     js_count_frame();
 
     ++g.frame_count;
-    bool pending = !g.keys_release_pending.empty() || !g.button_queue.empty();
-    for (int k : g.keys_release_pending) io.KeysDown[k] = false;
-    g.keys_release_pending.clear();
-    if (pending) changed();
+    if (!g.key_queue.empty() || !g.button_queue.empty()) changed();
 }
 
 EM_BOOL on_animation_frame(double, void*) {
@@ -504,20 +531,9 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     // Paste: let the browser have Ctrl/Cmd+V so it fires a "paste" event with the clipboard's
     // text (pages cannot read the clipboard synchronously); on_paste() then hands it to ImGui.
     if ((e->ctrlKey || e->metaKey) && e->keyCode == kV) return EM_FALSE;
-    io.KeyCtrl = e->ctrlKey || e->metaKey;  // Cmd on a Mac does what Ctrl does elsewhere
-    io.KeyShift = e->shiftKey;
-    io.KeyAlt = e->altKey;
-    io.KeySuper = e->metaKey;
-    if (e->keyCode < 512) {
-        if (down) {
-            io.KeysDown[e->keyCode] = true;
-            g.key_down_frame[e->keyCode] = g.frame_count;
-        } else if (g.key_down_frame[e->keyCode] == g.frame_count && io.KeysDown[e->keyCode]) {
-            g.keys_release_pending.push_back(static_cast<int>(e->keyCode));
-        } else {
-            io.KeysDown[e->keyCode] = false;
-        }
-    }
+    if (e->keyCode < 512)  // Cmd on a Mac does what Ctrl does elsewhere
+        g.key_queue.push_back({static_cast<int>(e->keyCode), down, e->ctrlKey || e->metaKey,
+                               e->shiftKey != 0, e->altKey != 0, e->metaKey != 0});
     bool text = down && !e->ctrlKey && !e->metaKey && is_single_character(e->key);
     if (text) io.AddInputCharactersUTF8(e->key);
     changed();
@@ -802,11 +818,8 @@ void publish_locators(const std::vector<Locator>& items) {
 extern "C" EMSCRIPTEN_KEEPALIVE void rk_platform_paste(const char* text) {
     using namespace portal::platform;
     g.clipboard = text;
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeyCtrl = true;
-    io.KeysDown[kV] = true;
-    g.key_down_frame[kV] = g.frame_count;
-    g.keys_release_pending.push_back(kV);
+    g.key_queue.push_back({kV, true, true, false, false, false});
+    g.key_queue.push_back({kV, false, false, false, false, false});
     changed();
 }
 

@@ -8,6 +8,7 @@
 #include "mtm/validation.hpp"
 #include "ui/widgets.hpp"
 #include "views/page_parts.hpp"
+#include "views/pickers.hpp"
 #include "views/wizard.hpp"
 
 namespace portal::views {
@@ -124,26 +125,7 @@ void draw_groups(const AppState& s, GroupsDraft& d, const ui::Fonts& fonts, Acti
         field_errors(d.errors);
         ImGui::TextDisabled(tr("%zu rooms chosen"), d.room_ids.size());
         ImGui::BeginChild("##group-rooms", ImVec2(0, 0), true);
-        std::string needle = mtm::lower(d.room_filter);
-        if (!may_modify) ImGui::BeginDisabled();
-        for (const auto& r : s.rooms) {
-            if (!needle.empty() &&
-                mtm::lower(r.display_name + " " + r.site).find(needle) == std::string::npos)
-                continue;
-            bool on = std::find(d.room_ids.begin(), d.room_ids.end(), r.id) != d.room_ids.end();
-            std::string label = r.display_name + "##" + r.id;
-            if (ImGui::Checkbox(label.c_str(), &on)) {
-                if (on)
-                    d.room_ids.push_back(r.id);
-                else
-                    d.room_ids.erase(std::remove(d.room_ids.begin(), d.room_ids.end(), r.id),
-                                     d.room_ids.end());
-            }
-            ui::expose("Group room:" + r.display_name, may_modify, why);
-            ImGui::SameLine();
-            ImGui::TextDisabled("%s", r.site.c_str());
-        }
-        if (!may_modify) ImGui::EndDisabled();
+        room_checklist(d.room_ids, s.rooms, d.room_filter, "Group", may_modify, why);
         ImGui::EndChild();
     }
     ImGui::EndChild();

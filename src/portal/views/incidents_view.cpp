@@ -8,6 +8,7 @@
 #include "mtm/validation.hpp"
 #include "ui/widgets.hpp"
 #include "views/page_parts.hpp"
+#include "views/pickers.hpp"
 #include "views/wizard.hpp"
 
 namespace portal::views {
@@ -32,19 +33,7 @@ const char* severity_label(const std::string& severity) {
 }
 
 const char* type_label(const IncidentRow& i) {
-    const std::string& type = i.type;
-    if (i.recorded) return tr("Recorded issue");
-    if (type == "display") return tr("Display");
-    if (type == "conferenceMicrophone") return tr("Conference microphone");
-    if (type == "conferenceSpeaker") return tr("Conference speaker");
-    if (type == "camera") return tr("Camera");
-    if (type == "hdmiIngest") return tr("HDMI ingest");
-    if (type == "signIn") return tr("Sign-in");
-    if (type == "proximitySensor") return tr("Proximity sensor");
-    if (type == "appVersion") return tr("App version");
-    if (type == "osVersion") return tr("OS version");
-    if (type == "network") return tr("Network");
-    return type.c_str();
+    return i.recorded ? tr("Recorded issue") : incident_type_label(i.type);
 }
 
 const char* close_reason_label(const std::string& reason) {
@@ -133,22 +122,7 @@ void record_dialog(const AppState& s, RecordDraft& d, const ui::Fonts& fonts, Ac
                              sizeof d.room_filter);
     float footer = ImGui::GetFrameHeightWithSpacing() * 2 + px(24);
     ImGui::BeginChild("##record-rooms", ImVec2(0, -footer), true);
-    std::string needle = mtm::lower(d.room_filter);
-    for (const auto& r : s.rooms) {
-        if (!needle.empty() &&
-            mtm::lower(r.display_name + " " + r.site).find(needle) == std::string::npos)
-            continue;
-        bool on = std::find(d.room_ids.begin(), d.room_ids.end(), r.id) != d.room_ids.end();
-        std::string label = r.display_name + "##" + r.id;
-        if (ImGui::Checkbox(label.c_str(), &on)) {
-            if (on)
-                d.room_ids.push_back(r.id);
-            else
-                d.room_ids.erase(std::remove(d.room_ids.begin(), d.room_ids.end(), r.id),
-                                 d.room_ids.end());
-        }
-        ui::expose("Record:room:" + r.display_name);
-    }
+    room_checklist(d.room_ids, s.rooms, d.room_filter, "Record");
     if (s.rooms.empty()) ui::muted(tr("Loading rooms…"));
     ImGui::EndChild();
     field_errors(d.errors);

@@ -47,6 +47,21 @@ void copy_menu(std::initializer_list<std::pair<const char*, std::string>> entrie
     ImGui::EndPopup();
 }
 
+const char* incident_type_label(const std::string& type) {
+    if (type == "display") return tr("Display");
+    if (type == "conferenceMicrophone") return tr("Conference microphone");
+    if (type == "conferenceSpeaker") return tr("Conference speaker");
+    if (type == "camera") return tr("Camera");
+    if (type == "hdmiIngest") return tr("HDMI ingest");
+    if (type == "signIn") return tr("Sign-in");
+    if (type == "proximitySensor") return tr("Proximity sensor");
+    if (type == "appVersion") return tr("App version");
+    if (type == "osVersion") return tr("OS version");
+    if (type == "network") return tr("Network");
+    if (type == "other") return tr("Other");
+    return type.c_str();
+}
+
 const char* contact_status(const std::string& status) {
     if (status == "accepted") return tr("Accepted");
     if (status == "denied") return tr("Declined");

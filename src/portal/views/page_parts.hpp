@@ -30,6 +30,9 @@ void fact(const char* label, const std::string& value);
 void copy_menu(std::initializer_list<std::pair<const char*, std::string>> entries,
                const char* locator, Actions& actions);
 
+// An incident type's name for people ("conferenceMicrophone" → "Conference microphone").
+const char* incident_type_label(const std::string& type);
+
 // An invitation contact's status for people: "Pending", "Accepted", "Declined".
 const char* contact_status(const std::string& status);
 

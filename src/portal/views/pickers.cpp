@@ -62,27 +62,8 @@ void scope_picker(Scope& scope, const std::vector<RoomGroupRow>& groups,
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##room-filter", tr("Filter rooms"), filter, sizeof filter);
     ui::expose(locator + ":room filter");
-    // The filtered list is rebuilt each frame: a few hundred rooms per customer at most here.
-    std::vector<const RoomRow*> shown;
-    for (const auto& r : rooms)
-        if (matches(r.display_name, filter) || matches(r.site, filter)) shown.push_back(&r);
     ImGui::BeginChild("##rooms", ImVec2(0, 0));
-    ImGuiListClipper clip;
-    clip.Begin(static_cast<int>(shown.size()));
-    while (clip.Step())
-        for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
-            const RoomRow& r = *shown[static_cast<std::size_t>(i)];
-            bool on = contains(scope.room_ids, r.id);
-            std::string label = r.display_name + "##" + r.id;
-            if (ImGui::Checkbox(label.c_str(), &on)) toggle(scope.room_ids, r.id, on);
-            ui::expose(locator + ":room:" + r.display_name);
-            if (!r.site.empty()) {
-                ImGui::SameLine();
-                ImGui::TextDisabled("%s", r.site.c_str());
-            }
-        }
-    if (shown.empty())
-        ui::muted(rooms.empty() ? tr("No rooms you can see here.") : tr("No match."));
+    room_checklist(scope.room_ids, rooms, filter, locator);
     ImGui::EndChild();
     ImGui::EndTable();
 }
@@ -110,6 +91,33 @@ void contact_rows(std::vector<ContactDraft>& contacts, const std::string& locato
     if (remove >= 0) contacts.erase(contacts.begin() + remove);
     if (contacts.size() < 50 && ui::secondary_button(tr("+ Add person"))) contacts.push_back({});
     ui::expose(locator + ":add person");
+}
+
+void room_checklist(std::vector<std::string>& chosen, const std::vector<RoomRow>& rooms,
+                    const char* filter, const std::string& locator, bool enabled,
+                    const std::string& why) {
+    // The filtered list is rebuilt each frame: a few hundred rooms per customer at most here.
+    std::vector<const RoomRow*> shown;
+    for (const auto& r : rooms)
+        if (matches(r.display_name, filter) || matches(r.site, filter)) shown.push_back(&r);
+    if (!enabled) ImGui::BeginDisabled();
+    ImGuiListClipper clip;
+    clip.Begin(static_cast<int>(shown.size()));
+    while (clip.Step())
+        for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+            const RoomRow& r = *shown[static_cast<std::size_t>(i)];
+            bool on = contains(chosen, r.id);
+            std::string label = r.display_name + "##" + r.id;
+            if (ImGui::Checkbox(label.c_str(), &on)) toggle(chosen, r.id, on);
+            ui::expose(locator + ":room:" + r.display_name, enabled, why);
+            if (!r.site.empty()) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s", r.site.c_str());
+            }
+        }
+    if (!enabled) ImGui::EndDisabled();
+    if (shown.empty())
+        ui::muted(rooms.empty() ? tr("No rooms you can see here.") : tr("No match."));
 }
 
 std::string member_name(const std::vector<DirectoryEntry>& directory, const MemberRef& m) {

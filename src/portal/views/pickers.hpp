@@ -15,6 +15,13 @@ void scope_picker(Scope& scope, const std::vector<RoomGroupRow>& groups,
                   const std::vector<RoomRow>& rooms, char (&filter)[64],
                   const std::string& locator);
 
+// Rooms as a check-box list (clipped: hundreds stay smooth), narrowed by `filter` (name or
+// site), editing `chosen` in place. Locators: "<locator>:room:<name>", with `why` as the note
+// when `enabled` is false.
+void room_checklist(std::vector<std::string>& chosen, const std::vector<RoomRow>& rooms,
+                    const char* filter, const std::string& locator, bool enabled = true,
+                    const std::string& why = {});
+
 // People and security groups of my organisation, with a filter; the chosen ones first.
 // Locators: "<locator>:filter", "<locator>:member:<name>".
 void member_picker(std::vector<MemberRef>& members, const std::vector<DirectoryEntry>& directory,

@@ -31,21 +31,6 @@ ImU32 health_color(const std::string& h) {
     return color::kWarning;
 }
 
-const char* type_label(const std::string& type) {
-    if (type == "display") return tr("Display");
-    if (type == "conferenceMicrophone") return tr("Conference microphone");
-    if (type == "conferenceSpeaker") return tr("Conference speaker");
-    if (type == "camera") return tr("Camera");
-    if (type == "hdmiIngest") return tr("HDMI ingest");
-    if (type == "signIn") return tr("Sign-in");
-    if (type == "proximitySensor") return tr("Proximity sensor");
-    if (type == "appVersion") return tr("App version");
-    if (type == "osVersion") return tr("OS version");
-    if (type == "network") return tr("Network");
-    if (type == "other") return tr("Other");
-    return type.c_str();
-}
-
 // A small card with one number.
 void kpi(const char* label, int value, ImU32 accent, float width, const ui::Fonts& fonts) {
     ui::begin_card(width, ImVec2(px(18), px(14)));
@@ -103,7 +88,7 @@ void draw_reports(const AppState& s, const ui::Fonts& fonts, Actions& actions) {
                             sev == "important" ? color::kDanger : color::kWarning});
     std::vector<ui::Bar> types;
     for (const auto& [type, n] : r.open_by_type)
-        types.push_back({type, type_label(type), n, color::kAccent});
+        types.push_back({type, incident_type_label(type), n, color::kAccent});
 
     ImGui::BeginGroup();
     chart_card(tr("Rooms by health"), half, fonts);
