@@ -19,6 +19,7 @@
 #include "views/incidents_view.hpp"
 #include "views/partners_view.hpp"
 #include "views/reports_view.hpp"
+#include "views/rings_view.hpp"
 #include "views/roles_view.hpp"
 #include "views/rooms_view.hpp"
 
@@ -254,6 +255,14 @@ void App::load_page() {
                 },
                 fail);
             break;
+        case Page::rings:
+            if (!state_.can(mtm::Permission::rings_view)) {
+                state_.rings.clear();
+                done();
+                break;
+            }
+            load_rings();
+            break;
         case Page::reports:
             state_.report.reset();
             if (!state_.can(mtm::Permission::reports_view)) {
@@ -355,6 +364,7 @@ void App::follow_hash(const std::string& hash) {
                 : route->page == Route::Page::audit     ? Page::audit
                 : route->page == Route::Page::groups    ? Page::groups
                 : route->page == Route::Page::reports   ? Page::reports
+                : route->page == Route::Page::rings     ? Page::rings
                 : route->page == Route::Page::partners  ? Page::partners
                                                         : Page::customers;
     bool all_incidents = page == Page::incidents && route->tenant_id.empty();
@@ -396,12 +406,13 @@ Route App::current_route() const {
              : state_.page == Page::audit     ? Route::Page::audit
              : state_.page == Page::groups    ? Route::Page::groups
              : state_.page == Page::reports   ? Route::Page::reports
+             : state_.page == Page::rings     ? Route::Page::rings
              : state_.page == Page::partners  ? Route::Page::partners
                                               : Route::Page::customers;
     if (r.page == Route::Page::groups) r.item = state_.group_id;
     if (r.page == Route::Page::rooms || r.page == Route::Page::roles ||
         r.page == Route::Page::groups || r.page == Route::Page::reports ||
-        (r.page == Route::Page::incidents && !state_.incidents_all))
+        r.page == Route::Page::rings || (r.page == Route::Page::incidents && !state_.incidents_all))
         r.tenant_id = state_.tenant_id;
     if (r.page == Route::Page::incidents && !state_.incidents_all && state_.incident)
         r.item = state_.incident->id;
@@ -450,7 +461,7 @@ void App::apply(const views::Action& a) {
             if (state_.page == Page::incidents) state_.incidents_all = false;  // that customer's
             if (state_.page != Page::rooms && state_.page != Page::roles &&
                 state_.page != Page::groups && state_.page != Page::reports &&
-                state_.page != Page::incidents)
+                state_.page != Page::rings && state_.page != Page::incidents)
                 state_.page = Page::rooms;  // a customer's own page
             load_page();
             return;
@@ -462,11 +473,12 @@ void App::apply(const views::Action& a) {
                           : a.id == "audit"     ? Page::audit
                           : a.id == "groups"    ? Page::groups
                           : a.id == "reports"   ? Page::reports
+                          : a.id == "rings"     ? Page::rings
                           : a.id == "partners"  ? Page::partners
                                                 : Page::customers;
             if (state_.page != Page::rooms && state_.page != Page::roles &&
                 state_.page != Page::groups && state_.page != Page::reports &&
-                state_.page != Page::incidents)
+                state_.page != Page::rings && state_.page != Page::incidents)
                 state_.tenant_id = state_.me.tenant_id;
             state_.incident.reset();
             // A partner's incidents page opens on every customer at once; a customer's on its own.
@@ -475,7 +487,8 @@ void App::apply(const views::Action& a) {
                     state_.partner_user() && state_.tenant_id == state_.me.tenant_id;
             // A partner manages rooms and roles of its customers, not its own: open the first one.
             if ((state_.page == Page::rooms || state_.page == Page::roles ||
-                 state_.page == Page::groups || state_.page == Page::reports) &&
+                 state_.page == Page::groups || state_.page == Page::reports ||
+                 state_.page == Page::rings) &&
                 state_.partner_user() && state_.tenant_id == state_.me.tenant_id &&
                 state_.tenants.size() > 1)
                 state_.tenant_id = state_.tenants[1].tenant_id;
@@ -657,6 +670,11 @@ void App::apply(const views::Action& a) {
         case K::create_group:
             apply_groups(a);
             return;
+        case K::open_ring:
+        case K::save_ring:
+        case K::delete_ring:
+            apply_rings(a);
+            return;
         case K::load_audit:
             state_.loading_page = true;
             state_.page_error.clear();
@@ -760,6 +778,9 @@ void App::frame() {
                     break;
                 case Page::reports:
                     views::draw_reports(state_, fonts_, actions);
+                    break;
+                case Page::rings:
+                    views::draw_rings(state_, state_.ring_draft, fonts_, actions);
                     break;
             }
         } else if (state_.phase == Phase::loading || state_.phase == Phase::connecting) {

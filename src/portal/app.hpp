@@ -18,7 +18,7 @@
 namespace portal {
 
 enum class Phase { connecting, signed_out, loading, ready };
-enum class Page { customers, partners, rooms, groups, reports, roles, incidents, audit };
+enum class Page { customers, partners, rooms, groups, rings, reports, roles, incidents, audit };
 
 // Everything views draw from. Filled by App from the service's answers.
 struct AppState {
@@ -47,6 +47,8 @@ struct AppState {
     std::optional<IncidentRow> incident;     // the one open, with its thread
     IncidentsDraft incidents_ui;             // filters, reply, close reason, record dialog
     std::optional<ReportSummary> report;     // Reports: the selected tenant's summary
+    std::vector<RingRow> rings;              // Update rings of the selected tenant
+    RingDraft ring_draft;                    // the ring editor
     std::string group_id;                    // Room groups: the one open
     GroupsDraft groups_ui;
     std::vector<AuditRow> audit;  // customer: my organisation's audit log
@@ -93,6 +95,8 @@ class App {
     void apply_incidents(const views::Action& action);  // the Incidents page's (app_incidents.cpp)
     void load_incidents();
     void apply_groups(const views::Action& action);  // the Room groups page's (app_groups.cpp)
+    void apply_rings(const views::Action& action);   // the Update rings page's (app_rings.cpp)
+    void load_rings();
     std::string audit_query(const std::string& format) const;
     // Load what pickers offer for `tenant`: its rooms and room groups I can see, and my directory.
     void load_choices(const std::string& tenant);

@@ -65,6 +65,34 @@ IncidentRow IncidentRow::from_json(const json& j) {
     return r;
 }
 
+RingRow RingRow::from_json(const json& j) {
+    RingRow r;
+    auto number = [&](const char* key) {
+        return j.is_object() && j.contains(key) && j[key].is_number_integer() ? j[key].get<int>()
+                                                                              : 0;
+    };
+    r.id = read::text(j, "id");
+    r.name = read::text(j, "name");
+    r.description = read::text(j, "description");
+    r.etag = read::text(j, "etag");
+    r.order = number("order");
+    r.rollout_days = number("rolloutDays");
+    r.test_days = number("testDays");
+    r.room_count = number("roomCount");
+    r.built_in = flag(j, "builtIn");
+    return r;
+}
+
+json RingDraft::to_request() const {
+    json body = {
+        {"description", description}, {"rolloutDays", rollout_days}, {"testDays", test_days}};
+    if (!built_in) {
+        body["name"] = name;
+        body["order"] = order;
+    }
+    return body;
+}
+
 ReportSummary ReportSummary::from_json(const json& j) {
     ReportSummary r;
     auto number = [&](const json& o, const char* key) {

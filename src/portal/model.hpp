@@ -257,6 +257,26 @@ inline constexpr const char* kSeverities[] = {"", "important", "warning"};
 inline constexpr const char* kCloseReasons[] = {
     "fixed", "hardwareReplaced", "configurationChanged", "noIssueFound", "duplicate", "other"};
 
+struct RingRow {  // GET /tenants/{tid}/update-rings
+    std::string id, name, description, etag;
+    int order = 0, rollout_days = 0, test_days = 0, room_count = 0;
+    bool built_in = false;
+    static RingRow from_json(const json& j);
+};
+
+// The update-ring editor (add or edit).
+struct RingDraft {
+    bool open = false;
+    std::string ring_id, etag;  // empty: a new ring
+    bool built_in = false;      // keeps its name and order: only its days are sent
+    char name[64] = "";
+    char description[256] = "";
+    int order = 5, rollout_days = 7, test_days = 3;
+    bool sending = false;
+    FieldErrors errors;
+    json to_request() const;
+};
+
 struct ReportSummary {  // GET /tenants/{tid}/reports/summary
     int rooms = 0, open_incidents = 0;
     std::vector<std::pair<std::string, int>> rooms_by_health, open_by_severity, open_by_type;

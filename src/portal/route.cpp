@@ -25,6 +25,11 @@ std::optional<Route> parse_route(std::string_view hash) {
         r.page = Route::Page::partners;
         return r;
     }
+    if (segments.size() == 3 && segments[0] == "tenants" && segments[2] == "rings") {
+        r.page = Route::Page::rings;
+        r.tenant_id = segments[1];
+        return r;
+    }
     if (segments.size() == 3 && segments[0] == "tenants" && segments[2] == "reports") {
         r.page = Route::Page::reports;
         r.tenant_id = segments[1];
@@ -91,6 +96,9 @@ std::string build_route(const Route& route) {
             break;
         case Route::Page::reports:
             u.segments() = {"tenants", route.tenant_id, "reports"};
+            break;
+        case Route::Page::rings:
+            u.segments() = {"tenants", route.tenant_id, "rings"};
             break;
         case Route::Page::groups:
             if (route.item.empty())

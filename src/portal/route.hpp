@@ -9,6 +9,7 @@
 //   #/tenants/<tenant id>/rooms      rooms of one tenant (my own or a customer's)
 //   #/tenants/<tenant id>/rooms?q=x  … filtered
 //   #/tenants/<tenant id>/groups[/<group id>]  room groups of one tenant (… with one open)
+//   #/tenants/<tenant id>/rings      one tenant's update rings
 //   #/tenants/<tenant id>/reports    one tenant's reports
 //   #/tenants/<tenant id>/roles      roles of one tenant (Settings › Roles)
 //   #/tenants/<tenant id>/roles/<role id>   … with that role open
@@ -22,7 +23,7 @@
 namespace portal {
 
 struct Route {
-    enum class Page { customers, partners, rooms, groups, reports, roles, incidents, audit };
+    enum class Page { customers, partners, rooms, groups, rings, reports, roles, incidents, audit };
     Page page = Page::customers;
     std::string tenant_id;  // rooms, roles, incidents (none: every customer's incidents)
     std::string item;       // the selection: a customer, a group, a role or an incident

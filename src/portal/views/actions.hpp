@@ -45,6 +45,9 @@ struct Action {
         select_group,    // id: room group id
         save_group,      // PATCH the open group\'s name and rooms from the form
         create_group,    // POST the New group dialog\'s name
+        open_ring,       // id: ring id to edit, or "" for a new ring
+        save_ring,       // send the ring editor
+        delete_ring,     // id: ring id
         load_audit,      // the audit filters were applied
         download_audit,  // the same range as CSV, saved as a file
         sign_out,

@@ -24,7 +24,7 @@ bool tab(const char* label, bool selected, const ui::Fonts& fonts, bool allowed 
     ImVec2 size = ImGui::CalcTextSize(label);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImGui::PushID(label);
-    bool pressed = ImGui::InvisibleButton("##tab", ImVec2(size.x + px(20), px(kBarHeight)));
+    bool pressed = ImGui::InvisibleButton("##tab", ImVec2(size.x + px(16), px(kBarHeight)));
     bool hovered = ImGui::IsItemHovered();
     ImGui::PopID();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -32,10 +32,10 @@ bool tab(const char* label, bool selected, const ui::Fonts& fonts, bool allowed 
                : !allowed ? IM_COL32(203, 213, 225, 255)
                : hovered  ? color::kText
                           : color::kTextMuted;
-    dl->AddText(ImVec2(pos.x + px(10), pos.y + (px(kBarHeight) - size.y) / 2), fg, label);
+    dl->AddText(ImVec2(pos.x + px(8), pos.y + (px(kBarHeight) - size.y) / 2), fg, label);
     if (selected)
         dl->AddRectFilled(ImVec2(pos.x + px(6), pos.y + px(kBarHeight) - px(3)),
-                          ImVec2(pos.x + size.x + px(14), pos.y + px(kBarHeight)), color::kAccent,
+                          ImVec2(pos.x + size.x + px(10), pos.y + px(kBarHeight)), color::kAccent,
                           px(2));
     if (hovered && allowed) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     if (hovered && !allowed) {
@@ -146,8 +146,10 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
             ui::expose(locator, ok, why);
             ImGui::SameLine(0, 0);
         };
-        gated_tab(tr("Room groups"), Page::groups, "groups", "Tab:Room groups",
+        gated_tab(tr("Groups"), Page::groups, "groups", "Tab:Room groups",
                   mtm::Permission::groups_view);
+        gated_tab(tr("Rings"), Page::rings, "rings", "Tab:Update rings",
+                  mtm::Permission::rings_view);
         if (tab(tr("Incidents"), s.page == Page::incidents, fonts))
             actions.push_back({Action::Kind::select_page, "incidents"});
         ui::expose("Tab:Incidents");
@@ -159,7 +161,7 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
         ui::expose("Tab:Roles");
         if (!s.partner_user()) {  // a customer's own settings
             ImGui::SameLine(0, 0);
-            if (tab(tr("Audit log"), s.page == Page::audit, fonts))
+            if (tab(tr("Audit"), s.page == Page::audit, fonts))
                 actions.push_back({Action::Kind::select_page, "audit"});
             ui::expose("Tab:Audit log");
         }
