@@ -20,14 +20,7 @@ namespace {
 
 void new_group_dialog(GroupsDraft& d, const ui::Fonts& fonts, Actions& actions) {
     const char* title = tr("New room group");
-    if (d.creating && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    ImGui::SetNextWindowSize(ImVec2(px(460), 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
-    bool shown = ImGui::BeginPopupModal(
-        title, nullptr,
-        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    ImGui::PopStyleVar();
-    if (!shown) return;
+    if (!begin_dialog(title, d.creating, px(460))) return;
     step_heading(fonts, tr("Name the group"));
     ui::muted(tr("E.g. a site or a floor. You choose its rooms next."));
     ImGui::SetNextItemWidth(-1);

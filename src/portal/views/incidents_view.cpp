@@ -87,19 +87,7 @@ bool value_combo(const char* id, int& index, const char* const (&values)[N],
 
 void record_dialog(const AppState& s, RecordDraft& d, const ui::Fonts& fonts, Actions& actions) {
     const char* title = tr("Record an issue");
-    if (d.open && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2),
-                            ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(
-        ImVec2(std::min(px(680), vp->Size.x - px(40)), std::min(px(600), vp->Size.y - px(40))));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(28), px(24)));
-    bool shown =
-        ImGui::BeginPopupModal(title, nullptr,
-                               ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar);
-    ImGui::PopStyleVar();
-    if (!shown) return;
+    if (!begin_dialog(title, d.open, px(680), px(600))) return;
     step_heading(fonts, tr("What happened, and where?"));
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##record-title", tr("Short title, e.g. Camera shows no picture"),

@@ -129,14 +129,7 @@ void invite_wizard(const AppState& s, InviteDraft& d, const ui::Fonts& fonts, Ac
 // Customer: name more people on a pending invitation.
 void contacts_dialog(ContactsDraft& d, const ui::Fonts& fonts, Actions& actions) {
     const char* title = tr("Add people");
-    if (d.open && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    ImGui::SetNextWindowSize(ImVec2(px(560), 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
-    bool shown = ImGui::BeginPopupModal(
-        title, nullptr,
-        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    ImGui::PopStyleVar();
-    if (!shown) return;
+    if (!begin_dialog(title, d.open, px(560))) return;
     step_heading(fonts, trf("More people at {}", d.partner_name).c_str());
     ui::muted(
         tr("They receive the same invitation, with the same rooms and expiry. Each one who accepts "

@@ -18,14 +18,7 @@ namespace {
 
 void ring_editor(const AppState& s, RingDraft& d, const ui::Fonts& fonts, Actions& actions) {
     const char* title = d.ring_id.empty() ? tr("Add update ring") : tr("Edit update ring");
-    if (d.open && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    ImGui::SetNextWindowSize(ImVec2(px(520), 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
-    bool shown = ImGui::BeginPopupModal(
-        title, nullptr,
-        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    ImGui::PopStyleVar();
-    if (!shown) return;
+    if (!begin_dialog(title, d.open, px(520))) return;
     bool built_in = d.built_in;
     int others = 0;  // rollout + test days of every other ring
     for (const auto& r : s.rings)

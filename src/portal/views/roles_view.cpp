@@ -221,19 +221,7 @@ void role_wizard(const AppState& s, RoleWizard& w, const ui::Fonts& fonts, Actio
 void assignment_editor(const AppState& s, const RoleRow& role, AssignmentEditor& e,
                        Actions& actions) {
     const char* title = e.assignment_id.empty() ? tr("Add assignment") : tr("Edit assignment");
-    if (e.open && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2),
-                            ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(
-        ImVec2(std::min(px(680), vp->Size.x - px(40)), std::min(px(560), vp->Size.y - px(40))));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(28), px(24)));
-    bool shown = ImGui::BeginPopupModal(
-        title, nullptr,
-        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-            ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    ImGui::PopStyleVar();
-    if (!shown) return;
+    if (!begin_dialog(title, e.open, px(680), px(560))) return;
     bool primary_admins = role.built_in && role.side == "partner";
     ImGui::TextDisabled(tr("Role: %s"), role.name.c_str());
     float footer = ImGui::GetFrameHeightWithSpacing() + px(16);

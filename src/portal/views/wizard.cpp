@@ -11,20 +11,30 @@ namespace portal::views {
 using ui::px;
 namespace color = ui::color;
 
-bool begin_wizard(const WizardSpec& spec, bool open) {
-    if (open && !ImGui::IsPopupOpen(spec.title)) ImGui::OpenPopup(spec.title);
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2),
-                            ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(
-        ImVec2(std::min(px(680), vp->Size.x - px(40)), std::min(px(580), vp->Size.y - px(40))));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(28), px(24)));
-    bool shown = ImGui::BeginPopupModal(
-        spec.title, nullptr,
-        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-            ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+bool begin_dialog(const char* title, bool open, float width, float height) {
+    if (open && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    ImGuiWindowFlags flags =
+        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
+    ImVec2 padding(px(24), px(20));
+    if (height > 0) {
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2),
+                                ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+        ImGui::SetNextWindowSize(
+            ImVec2(std::min(width, vp->Size.x - px(40)), std::min(height, vp->Size.y - px(40))));
+        flags |= ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+        padding = ImVec2(px(28), px(24));
+    } else {
+        ImGui::SetNextWindowSize(ImVec2(width, 0));
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
+    bool shown = ImGui::BeginPopupModal(title, nullptr, flags);
     ImGui::PopStyleVar();
-    if (!shown) return false;
+    return shown;
+}
+
+bool begin_wizard(const WizardSpec& spec, bool open) {
+    if (!begin_dialog(spec.title, open, px(680), px(580))) return false;
     int n = static_cast<int>(spec.steps.size());
     for (int i = 0; i < n; ++i) {
         if (i) ImGui::SameLine(0, px(6));

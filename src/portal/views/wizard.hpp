@@ -22,6 +22,11 @@ struct WizardSpec {
     std::string locator;  // prefix of the test locators: "<locator>:next"
 };
 
+// Every modal dialog's frame: opens it (if `open` and not yet shown), then begins it. With a
+// `height` it is a fixed-size, centred panel whose content lays out its own scrolling; without,
+// it is `width` wide and as tall as its content. True while it shows: end with EndPopup.
+bool begin_dialog(const char* title, bool open, float width, float height = 0);
+
 // Opens the modal (if `open`) and draws the header; false when it is not showing. Between a true
 // begin_wizard and end_wizard, draw the step's content.
 bool begin_wizard(const WizardSpec& spec, bool open);
