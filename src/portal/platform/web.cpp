@@ -21,6 +21,7 @@
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"  // ImTextCharFromUtf8
 #include "platform/platform.hpp"
 
 namespace portal::platform {
@@ -202,28 +203,20 @@ struct State {
     double pixel_ratio = 0;  // the ratio fonts and style were last built for
     bool fonts_uploaded = false;
     bool blink_pending = false;  // a text field is active: wake twice a second for its cursor
-    // Dear ImGui 1.86 samples input once per frame: a press and release that both arrive
-    // between two frames (a quick click, an automated one) would be lost. A release that comes
-    // before any frame saw the press is held back until one has.
+    // Dear ImGui 1.86 samples input once per frame, so every input event goes through one
+    // queue, applied in arrival order, each frame taking events only while they cannot blur
+    // into each other (see apply_input()): a quick click, a fast "ll", Ctrl+A followed at once
+    // by typing, all arrive between two frames and would otherwise be lost or reordered.
+    struct InputEvent {
+        enum Kind { Move, Wheel, Button, Key, Char } kind;
+        float x = 0, y = 0;  // Move: device pixels; Wheel: ImGui wheel units
+        int code = 0;        // Button: ImGui button; Key: DOM keyCode; Char: code point
+        bool down = false;   // Button, Key
+        bool ctrl = false, shift = false, alt = false, super = false;  // Key: held at the time
+        bool types_text = false;  // Key: this key-down also typed a character
+    };
+    std::vector<InputEvent> input_queue;
     std::uint64_t frame_count = 0;
-    // Mouse buttons go through a queue for the same reason, and a press never lands on the
-    // frame that first sees a new mouse position: ImGui 1.86 only lets overlapping items (tabs,
-    // selectable rows) take a click when they were hovered the frame before, so a quick
-    // move-and-click must show the position for one frame before the press.
-    struct ButtonEvent {
-        int button;
-        bool down;
-    };
-    std::vector<ButtonEvent> button_queue;
-    bool moved_since_frame = false;
-    // Keys likewise: one transition per key per frame (a fast "ll" or repeated Backspace would
-    // otherwise collapse into one), each with the modifiers held when it happened (Ctrl+A
-    // still means Ctrl+A when Ctrl is released before the frame that applies the A).
-    struct KeyEvent {
-        int key;
-        bool down, ctrl, shift, alt, super;
-    };
-    std::vector<KeyEvent> key_queue;
     std::string clipboard;  // the text of the last paste, served to ImGui's Ctrl+V
     int width_px = 0, height_px = 0;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
@@ -300,44 +293,72 @@ void update_cursor() {
     js_set_cursor(css);
 }
 
-void apply_keys() {
+// Applies queued input in order and stops at the first event that must wait for the next
+// frame, so later events never overtake it:
+// - a button press waits when this frame already moved the mouse: ImGui 1.86 lets overlapping
+//   items (tabs, selectable rows) take a click only when hovered the frame before;
+// - one transition per button and per key per frame (a press and release in one frame vanish);
+// - keys carry their modifiers, and a key with other modifiers than this frame's waits;
+// - a typed character waits behind a non-typing key-down of this frame, because ImGui applies
+//   a frame's characters before its keys (Ctrl+A then "x" would otherwise select the "x");
+// - mouse and keyboard do not share a frame: a click that activates a field lands first.
+void apply_input() {
     ImGuiIO& io = ImGui::GetIO();
-    static bool touched[512];
-    std::fill(std::begin(touched), std::end(touched), false);
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < g.key_queue.size(); ++i) {
-        State::KeyEvent e = g.key_queue[i];
-        if (touched[e.key]) {
-            g.key_queue[kept++] = e;
-            continue;
+    static bool key_touched[512];
+    std::fill(std::begin(key_touched), std::end(key_touched), false);
+    bool button_touched[5] = {};
+    bool moved = false, any_button = false, any_key = false, command_key = false;
+    std::size_t taken = 0;
+    for (; taken < g.input_queue.size(); ++taken) {
+        const State::InputEvent& e = g.input_queue[taken];
+        bool wait = false;
+        switch (e.kind) {
+            case State::InputEvent::Move:
+            case State::InputEvent::Wheel:
+                wait = any_button || any_key;
+                break;
+            case State::InputEvent::Button:
+                wait = any_key || button_touched[e.code] || (e.down && moved);
+                break;
+            case State::InputEvent::Key:
+                wait = any_button || moved || key_touched[e.code] ||
+                       (any_key && (io.KeyCtrl != e.ctrl || io.KeyShift != e.shift ||
+                                    io.KeyAlt != e.alt || io.KeySuper != e.super));
+                break;
+            case State::InputEvent::Char:
+                wait = any_button || moved || command_key;
+                break;
         }
-        touched[e.key] = true;
-        io.KeysDown[e.key] = e.down;
-        io.KeyCtrl = e.ctrl;
-        io.KeyShift = e.shift;
-        io.KeyAlt = e.alt;
-        io.KeySuper = e.super;
-    }
-    g.key_queue.resize(kept);
-}
-
-// One transition per button per frame, and no press on a frame whose mouse position is new.
-void apply_mouse_buttons() {
-    ImGuiIO& io = ImGui::GetIO();
-    bool touched[5] = {};
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < g.button_queue.size(); ++i) {
-        State::ButtonEvent e = g.button_queue[i];
-        bool wait = touched[e.button] || (e.down && g.moved_since_frame);
-        touched[e.button] = true;  // later events of this button keep their order
-        if (wait) {
-            g.button_queue[kept++] = e;
-            continue;
+        if (wait) break;
+        switch (e.kind) {
+            case State::InputEvent::Move:
+                io.MousePos = ImVec2(e.x, e.y);
+                moved = true;
+                break;
+            case State::InputEvent::Wheel:
+                io.MouseWheelH += e.x;
+                io.MouseWheel += e.y;
+                break;
+            case State::InputEvent::Button:
+                io.MouseDown[e.code] = e.down;
+                button_touched[e.code] = any_button = true;
+                break;
+            case State::InputEvent::Key:
+                io.KeysDown[e.code] = e.down;
+                io.KeyCtrl = e.ctrl;
+                io.KeyShift = e.shift;
+                io.KeyAlt = e.alt;
+                io.KeySuper = e.super;
+                key_touched[e.code] = any_key = true;
+                if (e.down && !e.types_text) command_key = true;
+                break;
+            case State::InputEvent::Char:
+                io.AddInputCharacter(static_cast<unsigned int>(e.code));
+                any_key = true;
+                break;
         }
-        io.MouseDown[e.button] = e.down;
     }
-    g.button_queue.resize(kept);
-    g.moved_since_frame = false;
+    g.input_queue.erase(g.input_queue.begin(), g.input_queue.begin() + static_cast<long>(taken));
 }
 
 void draw_frame() {
@@ -355,8 +376,7 @@ void draw_frame() {
     io.DisplayFramebufferScale = ImVec2(1, 1);
 
     ImGui_ImplOpenGL3_NewFrame();
-    apply_mouse_buttons();
-    apply_keys();
+    apply_input();
     ImGui::NewFrame();
     g.callbacks.frame();
     ImGui::Render();
@@ -370,7 +390,7 @@ void draw_frame() {
     js_count_frame();
 
     ++g.frame_count;
-    if (!g.key_queue.empty() || !g.button_queue.empty()) changed();
+    if (!g.input_queue.empty()) changed();
 }
 
 EM_BOOL on_animation_frame(double, void*) {
@@ -406,11 +426,39 @@ void changed() {
 
 // --- input ----------------------------------------------------------------------------------
 
-void set_mouse_position(const EmscriptenMouseEvent* e) {
+// The mouse position input will have reached once the queue is applied.
+ImVec2 queued_mouse_position() {
+    for (auto it = g.input_queue.rbegin(); it != g.input_queue.rend(); ++it)
+        if (it->kind == State::InputEvent::Move) return {it->x, it->y};
+    return ImGui::GetIO().MousePos;
+}
+
+void queue_mouse_position(float x, float y) {
+    ImVec2 last = queued_mouse_position();
+    if (last.x == x && last.y == y) return;
+    State::InputEvent e{State::InputEvent::Move};
+    e.x = x;
+    e.y = y;
+    g.input_queue.push_back(e);
+}
+
+void queue_mouse_position(const EmscriptenMouseEvent* e) {
     // The canvas is fixed at the window's top-left corner, so client coordinates are canvas
     // coordinates; ImGui works in device pixels.
-    ImGui::GetIO().MousePos = ImVec2(static_cast<float>(e->clientX * g.pixel_ratio),
-                                     static_cast<float>(e->clientY * g.pixel_ratio));
+    queue_mouse_position(static_cast<float>(e->clientX * g.pixel_ratio),
+                         static_cast<float>(e->clientY * g.pixel_ratio));
+}
+
+void queue_key(int key, bool down, bool ctrl, bool shift, bool alt, bool super, bool types_text) {
+    State::InputEvent e{State::InputEvent::Key};
+    e.code = key;
+    e.down = down;
+    e.ctrl = ctrl;
+    e.shift = shift;
+    e.alt = alt;
+    e.super = super;
+    e.types_text = types_text;
+    g.input_queue.push_back(e);
 }
 
 int imgui_button(unsigned short dom_button) {
@@ -427,30 +475,29 @@ int imgui_button(unsigned short dom_button) {
 }
 
 EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
-    set_mouse_position(e);
-    g.moved_since_frame = true;
+    queue_mouse_position(e);
     changed();
     return EM_FALSE;
 }
 
 EM_BOOL on_mouse_button(int type, const EmscriptenMouseEvent* e, void*) {
     int button = imgui_button(e->button);
+    // A button event at a position no frame has seen yet counts as a move first.
+    queue_mouse_position(e);
     if (button >= 0) {
         if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) js_focus_canvas();  // keys go where one clicked
-        g.button_queue.push_back({button, type == EMSCRIPTEN_EVENT_MOUSEDOWN});
+        State::InputEvent b{State::InputEvent::Button};
+        b.code = button;
+        b.down = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
+        g.input_queue.push_back(b);
     }
-    // A button event at a position no frame has seen yet counts as a move first.
-    ImVec2 before = ImGui::GetIO().MousePos;
-    set_mouse_position(e);
-    if (before.x != ImGui::GetIO().MousePos.x || before.y != ImGui::GetIO().MousePos.y)
-        g.moved_since_frame = true;
     changed();
     // Keep the browser from selecting page text or showing its menu over the canvas.
     return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_TRUE : EM_FALSE;
 }
 
 EM_BOOL on_mouse_leave(int, const EmscriptenMouseEvent*, void*) {
-    ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    queue_mouse_position(-FLT_MAX, -FLT_MAX);
     changed();
     return EM_FALSE;
 }
@@ -460,9 +507,10 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     double scale = e->deltaMode == DOM_DELTA_PIXEL  ? 1.0 / 100.0
                    : e->deltaMode == DOM_DELTA_LINE ? 1.0 / 3.0
                                                     : 1.0;
-    ImGuiIO& io = ImGui::GetIO();
-    io.MouseWheelH += static_cast<float>(-e->deltaX * scale);
-    io.MouseWheel += static_cast<float>(-e->deltaY * scale);
+    State::InputEvent w{State::InputEvent::Wheel};
+    w.x = static_cast<float>(-e->deltaX * scale);
+    w.y = static_cast<float>(-e->deltaY * scale);
+    g.input_queue.push_back(w);
     changed();
     return EM_TRUE;  // the page itself never scrolls
 }
@@ -531,11 +579,17 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     // Paste: let the browser have Ctrl/Cmd+V so it fires a "paste" event with the clipboard's
     // text (pages cannot read the clipboard synchronously); on_paste() then hands it to ImGui.
     if ((e->ctrlKey || e->metaKey) && e->keyCode == kV) return EM_FALSE;
-    if (e->keyCode < 512)  // Cmd on a Mac does what Ctrl does elsewhere
-        g.key_queue.push_back({static_cast<int>(e->keyCode), down, e->ctrlKey || e->metaKey,
-                               e->shiftKey != 0, e->altKey != 0, e->metaKey != 0});
     bool text = down && !e->ctrlKey && !e->metaKey && is_single_character(e->key);
-    if (text) io.AddInputCharactersUTF8(e->key);
+    if (e->keyCode < 512)  // Cmd on a Mac does what Ctrl does elsewhere
+        queue_key(static_cast<int>(e->keyCode), down, e->ctrlKey || e->metaKey, e->shiftKey != 0,
+                  e->altKey != 0, e->metaKey != 0, text);
+    if (text) {
+        unsigned int code_point = 0;
+        ImTextCharFromUtf8(&code_point, e->key, nullptr);
+        State::InputEvent c{State::InputEvent::Char};
+        c.code = static_cast<int>(code_point);
+        g.input_queue.push_back(c);
+    }
     changed();
     // Take the key from the browser only when ImGui uses it (typing, Tab between fields), so
     // browser shortcuts such as reload and zoom keep working over the canvas.
@@ -818,8 +872,8 @@ void publish_locators(const std::vector<Locator>& items) {
 extern "C" EMSCRIPTEN_KEEPALIVE void rk_platform_paste(const char* text) {
     using namespace portal::platform;
     g.clipboard = text;
-    g.key_queue.push_back({kV, true, true, false, false, false});
-    g.key_queue.push_back({kV, false, false, false, false, false});
+    queue_key(kV, true, true, false, false, false, false);
+    queue_key(kV, false, false, false, false, false, false);
     changed();
 }
 
