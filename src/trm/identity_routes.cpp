@@ -39,6 +39,19 @@ void Service::identity_routes(Router& router) {
         return Response::json(200, snap);
     });
 
+    // Who can do what where, for the access matrix: my organisation's people × the tenants where
+    // I may read roles, with the roles of my side there and every grant reaching those people.
+    // The portal recomputes the cells with mtm::compute(), and what-if edits on a copy.
+    route(router, "GET", "/access-matrix", false, [](Call& c) {
+        mtm::MatrixModel m = mtm::matrix_of(c.world, c.caller);
+        if (m.tenants.empty())
+            return Response::problem(forbidden(
+                "The access matrix shows who holds which roles: it needs roles.view in your "
+                "organisation or in a customer",
+                "roles.view"));
+        return Response::json(200, matrix_json(m));
+    });
+
     route(router, "GET", "/directory", false, [](Call& c) {
         std::string q = mtm::lower(c.request.query_value("q").value_or(""));
         std::vector<json> items;

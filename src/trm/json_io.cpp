@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <unordered_map>
 
 namespace trm {
 
@@ -428,6 +429,112 @@ json with_etag(json object) {
     std::string tag = etag_of(object);
     object["etag"] = tag;
     return object;
+}
+
+
+namespace {
+
+json matrix_scope_json(const mtm::MatrixScope& s) {
+    return {{"allRooms", s.all_rooms}, {"rooms", s.rooms}, {"roomGroups", s.room_groups}};
+}
+
+mtm::MatrixScope matrix_scope_from(const json& j) {
+    mtm::MatrixScope s;
+    s.all_rooms = j.at("allRooms").get<bool>();
+    s.rooms = j.at("rooms").get<std::uint32_t>();
+    s.room_groups = j.at("roomGroups").get<std::uint32_t>();
+    return s;
+}
+
+}  // namespace
+
+json matrix_json(const mtm::MatrixModel& m) {
+    json tenants = json::array(), users = json::array(), roles = json::array();
+    for (const auto& t : m.tenants)
+        tenants.push_back({{"id", t.id},
+                           {"name", t.name},
+                           {"via", t.via_partner ? "partner" : "own"},
+                           {"relationshipScope", matrix_scope_json(t.clip)}});
+    for (const auto& u : m.users)
+        users.push_back({{"id", u.id}, {"upn", u.upn}, {"displayName", u.display_name}});
+    for (std::uint32_t r = 0; r < m.roles.size(); ++r) {
+        const auto& role = m.roles[r];
+        json perms = json::array(), assignments = json::array();
+        for (const auto& p : mtm::catalogue())
+            if (role.permissions.has(p.permission)) perms.push_back(std::string(p.id));
+        for (const auto& a : m.assignments)
+            if (a.role == r)
+                assignments.push_back(
+                    {{"id", a.id}, {"name", a.name}, {"scope", matrix_scope_json(a.scope)}});
+        json j = {{"id", role.id},
+                  {"name", role.name},
+                  {"tenantId", m.tenants[role.tenant].id},
+                  {"side", role.side == mtm::Side::partner ? "partner" : "customer"},
+                  {"builtIn", role.built_in != mtm::BuiltInRole::none},
+                  {"permissions", perms},
+                  {"assignments", assignments}};
+        if (role.built_in != mtm::BuiltInRole::none)
+            j["builtInKey"] = std::string(mtm::builtin_key(role.built_in));
+        roles.push_back(std::move(j));
+    }
+    // Assignments are listed role by role above; grants index them in that order.
+    std::vector<std::uint32_t> position(m.assignments.size());
+    std::uint32_t next = 0;
+    for (std::uint32_t r = 0; r < m.roles.size(); ++r)
+        for (std::uint32_t a = 0; a < m.assignments.size(); ++a)
+            if (m.assignments[a].role == r) position[a] = next++;
+    json grants = json::array();
+    for (const auto& g : m.grants)
+        grants.push_back(json::array({g.user, position[g.assignment], g.through_group ? 1 : 0}));
+    return {{"tenants", tenants}, {"users", users}, {"roles", roles}, {"grants", grants}};
+}
+
+std::optional<mtm::MatrixModel> matrix_from_json(const json& j) {
+    try {
+        mtm::MatrixModel m;
+        std::unordered_map<std::string, std::uint32_t> tenant_at;
+        for (const auto& t : j.at("tenants")) {
+            tenant_at[t.at("id").get<std::string>()] = static_cast<std::uint32_t>(m.tenants.size());
+            m.tenants.push_back({t.at("id").get<std::string>(), t.at("name").get<std::string>(),
+                                 t.at("via").get<std::string>() == "partner",
+                                 matrix_scope_from(t.at("relationshipScope"))});
+        }
+        for (const auto& u : j.at("users"))
+            m.users.push_back({u.at("id").get<std::string>(), u.at("upn").get<std::string>(),
+                               u.at("displayName").get<std::string>()});
+        for (const auto& r : j.at("roles")) {
+            mtm::MatrixModel::Role role;
+            role.id = r.at("id").get<std::string>();
+            role.name = r.at("name").get<std::string>();
+            auto t = tenant_at.find(r.at("tenantId").get<std::string>());
+            if (t == tenant_at.end()) return std::nullopt;
+            role.tenant = t->second;
+            role.side = r.at("side").get<std::string>() == "partner" ? mtm::Side::partner
+                                                                     : mtm::Side::customer;
+            if (r.at("builtIn").get<bool>())
+                role.built_in = mtm::parse_builtin_key(r.value("builtInKey", std::string()))
+                                    .value_or(mtm::BuiltInRole::none);
+            for (const auto& p : r.at("permissions"))
+                if (auto perm = mtm::parse_permission(p.get<std::string>()))
+                    role.permissions.add(*perm);
+            auto rix = static_cast<std::uint32_t>(m.roles.size());
+            m.roles.push_back(std::move(role));
+            for (const auto& a : r.at("assignments"))
+                m.assignments.push_back({a.at("id").get<std::string>(),
+                                         a.at("name").get<std::string>(), rix,
+                                         matrix_scope_from(a.at("scope"))});
+        }
+        for (const auto& g : j.at("grants")) {
+            auto user = g.at(0).get<std::uint32_t>(), assignment = g.at(1).get<std::uint32_t>();
+            if (user >= m.users.size() || assignment >= m.assignments.size()) return std::nullopt;
+            m.grants.push_back({user, assignment, g.at(2).get<int>() != 0});
+        }
+        std::stable_sort(m.grants.begin(), m.grants.end(),
+                         [](const auto& a, const auto& b) { return a.user < b.user; });
+        return m;
+    } catch (const json::exception&) {
+        return std::nullopt;
+    }
 }
 
 }  // namespace trm

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mtm/matrix.hpp"
 #include "mtm/operations.hpp"
 #include "mtm/snapshot.hpp"
 #include "trm/problem.hpp"
@@ -60,6 +61,11 @@ json role_json(const mtm::World& w, mtm::RoleIx r);
 json invitation_json(const mtm::World& w, mtm::InvitationIx i, mtm::Time now);
 json relationship_json(const mtm::World& w, mtm::RelationshipIx r);
 json snapshot_json(const mtm::AccessSnapshot& s);
+// GET /access-matrix. Grants are [userIndex, assignmentIndex, throughGroup] triples, indices
+// into "users" and into the roles' assignments in order: a matrix can hold a million grants.
+json matrix_json(const mtm::MatrixModel& m);
+// The portal's reader; anything malformed yields nullopt rather than a half-built model.
+std::optional<mtm::MatrixModel> matrix_from_json(const json& j);
 mtm::AccessSnapshot snapshot_from_json(const json& j);  // the portal's side
 
 // A weak content hash for "etag" / If-Match (same object state, same tag).

@@ -316,3 +316,79 @@ TEST_CASE("a seed with a bad field is refused with that field named", "[trm]") {
                      [] { return std::string("k"); }, false});
     CHECK_THROWS_WITH(s2.load_seed(dup), Catch::Contains("users[1].id"));
 }
+
+TEST_CASE("the access matrix shows my people across customers, explains cells and round-trips",
+          "[trm][matrix]") {
+    Harness h;
+    auto ann = h.login("ann@contoso.example");
+    auto tom = h.login("tom@contoso.example");
+    auto nia = h.login("nia@northwind.example");
+    auto nat = h.login("nat@northwind.example");
+    auto id = invite_northwind(h, ann,
+                               json::array({{{"name", "Nia"}, {"upn", "nia@northwind.example"}}}));
+    REQUIRE(h.call("POST", "/api/v1/invitations/" + id + "/accept", nia).status == 200);
+    auto role = h.send("POST", "/api/v1/tenants/t-contoso/roles", nia,
+                       json{{"name", "Help desk"}, {"permissions", {"tickets.view"}}});
+    REQUIRE(role.status == 201);
+    REQUIRE(h.send("POST",
+                   "/api/v1/tenants/t-contoso/roles/" + role.body["id"].get<std::string>() +
+                       "/assignments",
+                   nia,
+                   json{{"name", "Oslo"},
+                        {"members", {{{"type", "group"}, {"id", "g-helpdesk"}}}},
+                        {"scope", {{"roomIds", {"r-oslo-1"}}}}})
+                .status == 201);
+
+    auto reply = h.call("GET", "/api/v1/access-matrix", nia);
+    REQUIRE(reply.status == 200);
+    auto model = trm::matrix_from_json(reply.body);
+    REQUIRE(model);
+    // Rows are Northwind's people only; the columns are the customers Nia may read roles in.
+    CHECK(model->users.size() == 4);
+    REQUIRE(model->tenants.size() == 1);
+    CHECK(model->tenants[0].name == "Contoso");
+    CHECK(model->tenants[0].via_partner);
+    // Only Northwind's roles for Contoso: never Contoso's own.
+    for (const auto& r : model->roles) CHECK(r.side == mtm::Side::partner);
+    CHECK(trm::matrix_json(*model) == reply.body);  // the reader loses nothing
+
+    auto matrix = mtm::compute(*model);
+    auto at = [&](const std::string& upn) {
+        for (std::uint32_t u = 0; u < model->users.size(); ++u)
+            if (model->users[u].upn == upn) return u;
+        FAIL("no row for " << upn);
+        return 0u;
+    };
+    CHECK(matrix.at(at("nat@northwind.example"), 0, mtm::Permission::tickets_view) ==
+          mtm::Reach::some_rooms);
+    CHECK(matrix.at(at("nat@northwind.example"), 0, mtm::Permission::rooms_view) ==
+          mtm::Reach::none);
+    auto why =
+        mtm::explain_cell(*model, at("nat@northwind.example"), 0, mtm::Permission::tickets_view);
+    REQUIRE(why.granted_by.size() == 1);
+    CHECK(why.granted_by[0]->through_group);  // Nat holds it through the Helpdesk group
+    CHECK(model->assignments[why.granted_by[0]->assignment].name == "Oslo");
+    // Reset key is beyond what any partner role may hold.
+    CHECK(
+        mtm::explain_cell(*model, at("nat@northwind.example"), 0, mtm::Permission::rooms_reset_key)
+            .beyond_ceiling);
+
+    // What-if: give the help desk role rooms.view too; exactly Nat's cell is gained.
+    auto draft = *model;
+    for (auto& r : draft.roles)
+        if (r.name == "Help desk") r.permissions.add(mtm::Permission::rooms_view);
+    auto d = mtm::diff(matrix, mtm::compute(draft));
+    CHECK(d.gained == 1);
+    CHECK(d.changed() == 1);
+
+    // A customer's MMR Admin sees their own tenant; a Site Tech (no roles.view) is refused.
+    auto own = h.call("GET", "/api/v1/access-matrix", ann);
+    REQUIRE(own.status == 200);
+    CHECK(own.body["tenants"].size() == 1);
+    CHECK(own.body["tenants"][0]["via"] == "own");
+    auto refused = h.call("GET", "/api/v1/access-matrix", tom);
+    CHECK(refused.status == 403);
+    CHECK(refused.body["missing"] == "roles.view");
+    CHECK(h.call("GET", "/api/v1/access-matrix", "").status == 401);
+    (void)nat;
+}
