@@ -17,6 +17,7 @@
 #include "views/header_view.hpp"
 #include "views/home_view.hpp"
 #include "views/incidents_view.hpp"
+#include "views/matrix_view.hpp"
 #include "views/partners_view.hpp"
 #include "views/reports_view.hpp"
 #include "views/rings_view.hpp"
@@ -321,6 +322,19 @@ void App::load_page() {
             load_directory();  // my people's names in the Who column
             apply({views::Action::Kind::load_audit, ""});
             break;
+        case Page::access:
+            call(
+                "GET", "/access-matrix", nullptr,
+                [this, done](const ApiResult& r) {
+                    state_.matrix.load(trm::matrix_from_json(r.body));
+                    done();
+                },
+                [this, done](const ApiResult& r) {
+                    state_.matrix.load(std::nullopt);
+                    state_.matrix.refused = r.error_message();
+                    done();
+                });
+            break;
         case Page::incidents:
             // The aggregate view asks the service, which answers for every customer where I
             // hold tickets.view; one tenant's view needs it there.
@@ -362,6 +376,7 @@ void App::follow_hash(const std::string& hash) {
                 : route->page == Route::Page::roles     ? Page::roles
                 : route->page == Route::Page::incidents ? Page::incidents
                 : route->page == Route::Page::audit     ? Page::audit
+                : route->page == Route::Page::access    ? Page::access
                 : route->page == Route::Page::groups    ? Page::groups
                 : route->page == Route::Page::reports   ? Page::reports
                 : route->page == Route::Page::rings     ? Page::rings
@@ -404,6 +419,7 @@ Route App::current_route() const {
              : state_.page == Page::roles     ? Route::Page::roles
              : state_.page == Page::incidents ? Route::Page::incidents
              : state_.page == Page::audit     ? Route::Page::audit
+             : state_.page == Page::access    ? Route::Page::access
              : state_.page == Page::groups    ? Route::Page::groups
              : state_.page == Page::reports   ? Route::Page::reports
              : state_.page == Page::rings     ? Route::Page::rings
@@ -471,6 +487,7 @@ void App::apply(const views::Action& a) {
                           : a.id == "roles"     ? Page::roles
                           : a.id == "incidents" ? Page::incidents
                           : a.id == "audit"     ? Page::audit
+                          : a.id == "access"    ? Page::access
                           : a.id == "groups"    ? Page::groups
                           : a.id == "reports"   ? Page::reports
                           : a.id == "rings"     ? Page::rings
@@ -721,6 +738,11 @@ void App::apply(const views::Action& a) {
             platform::set_preferred_language(language_code(language()));
             announced_.clear();  // say the status again, in the new language
             return;
+        case K::save_matrix_role:
+        case K::open_matrix_role:
+        case K::download_matrix:
+            apply_matrix(a);
+            return;
         case K::reload:
             load_page();
             return;
@@ -772,6 +794,9 @@ void App::frame() {
                     break;
                 case Page::audit:
                     views::draw_audit(state_, state_.audit_ui, fonts_, actions);
+                    break;
+                case Page::access:
+                    views::draw_matrix(state_, state_.matrix, fonts_, actions);
                     break;
                 case Page::groups:
                     views::draw_groups(state_, state_.groups_ui, fonts_, actions);

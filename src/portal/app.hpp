@@ -18,7 +18,18 @@
 namespace portal {
 
 enum class Phase { connecting, signed_out, loading, ready };
-enum class Page { customers, partners, rooms, groups, rings, reports, roles, incidents, audit };
+enum class Page {
+    customers,
+    partners,
+    rooms,
+    groups,
+    rings,
+    reports,
+    roles,
+    incidents,
+    audit,
+    access
+};
 
 // Everything views draw from. Filled by App from the service's answers.
 struct AppState {
@@ -53,6 +64,7 @@ struct AppState {
     GroupsDraft groups_ui;
     std::vector<AuditRow> audit;  // customer: my organisation's audit log
     AuditDraft audit_ui;
+    MatrixDraft matrix;  // the access matrix: the saved model, the what-if draft, the view
     bool rooms_truncated = false;
     bool loading_page = false;
     std::string page_error;  // why the page could not be loaded
@@ -97,6 +109,7 @@ class App {
     void apply_groups(const views::Action& action);  // the Room groups page's (app_groups.cpp)
     void apply_rings(const views::Action& action);   // the Update rings page's (app_rings.cpp)
     void load_rings();
+    void apply_matrix(const views::Action& action);  // the Access matrix's (app_matrix.cpp)
     std::string audit_query(const std::string& format) const;
     // Load what pickers offer for `tenant`: its rooms and room groups I can see, and my directory.
     void load_choices(const std::string& tenant);

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mtm/matrix.hpp"
 #include "mtm/snapshot.hpp"
 
 namespace portal {
@@ -302,6 +303,52 @@ struct AuditDraft {
     int actor = 0;
     FieldErrors errors;  // the service's answer to a bad range
 };
+
+// The Access matrix page: the model as the service sent it, the what-if draft (role permissions
+// and assignment scopes edited in the browser), the cells of both computed by mtm, the bytes the
+// GPU draws, and the view (what is shown, pan and zoom, the previewed person, the pinned cell).
+struct MatrixDraft {
+    enum class ScopeChoice : std::uint8_t { as_saved, all_rooms, nobody };
+
+    std::optional<mtm::MatrixModel> saved;
+    mtm::MatrixModel draft;             // saved with the what-if edits applied
+    mtm::Matrix saved_cells, cells;     // cells: the draft's
+    std::vector<std::uint8_t> texture;  // per cell: the draft's reach | the saved reach << 2
+    std::uint64_t version = 0;          // changes whenever `texture` does
+    std::string refused;                // why the service would not give the matrix
+
+    // What-if edits, per role and per assignment of `saved`.
+    std::vector<mtm::PermissionSet> role_permissions;
+    std::vector<ScopeChoice> scopes;
+    int role = -1;  // the role open in the what-if editor
+    bool saving = false;
+
+    // The view.
+    int permission = -1;  // one permission (catalogue order), or -1: all twenty
+    int preview = -1;     // "preview as": a person's row, or -1
+    int pin_user = -1, pin_tenant = -1, pin_permission = -1;  // a clicked cell
+    float zoom = 0;  // pixels per column; 0: fit on the next frame
+    float first_column = 0, first_row = 0;
+    char person_filter[64] = "";
+
+    // Takes a new model (nullopt: none), keeping what-if edits of roles and assignments that
+    // are still there.
+    void load(std::optional<mtm::MatrixModel> model);
+    void recompute();    // after any what-if edit
+    void reset_draft();  // back to the saved model
+    bool dirty() const;
+    mtm::MatrixDiff changes() const { return mtm::diff(saved_cells, cells); }
+    // The draft's granted cells as CSV: one line per person, tenant and permission held.
+    std::string csv() const;
+};
+
+// A scope in words: "all rooms", "3 rooms, 1 room group".
+std::string describe_matrix_scope(const mtm::MatrixScope& s);
+// A grant in words: "Help desk · Oslo (through a group) — 1 room, 1 room group".
+std::string describe_grant(const mtm::MatrixModel& m, const mtm::MatrixModel::Grant& g);
+// Everything a cell says, for the side panel, the tooltip and tests.
+std::string explain_matrix_cell(const mtm::MatrixModel& m, const mtm::Matrix& cells,
+                                std::uint32_t user, std::uint32_t tenant, mtm::Permission p);
 
 // Why an action is not available, worded in the UI's language (mtm::denial's facts).
 std::string describe(const mtm::Denial& d);

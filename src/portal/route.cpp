@@ -46,6 +46,10 @@ std::optional<Route> parse_route(std::string_view hash) {
         r.page = Route::Page::audit;
         return r;
     }
+    if (segments.size() == 1 && segments[0] == "access") {
+        r.page = Route::Page::access;
+        return r;
+    }
     if (segments.size() == 1 && segments[0] == "incidents") {
         r.page = Route::Page::incidents;
         return r;
@@ -93,6 +97,9 @@ std::string build_route(const Route& route) {
             break;
         case Route::Page::audit:
             u.segments() = {"audit"};
+            break;
+        case Route::Page::access:
+            u.segments() = {"access"};
             break;
         case Route::Page::reports:
             u.segments() = {"tenants", route.tenant_id, "reports"};

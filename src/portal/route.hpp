@@ -16,6 +16,7 @@
 //   #/tenants/<tenant id>/incidents[/<id>]  one customer's incidents (… with one open)
 //   #/incidents                      the all-customers incidents view
 //   #/audit                          my organisation's audit log (Settings › General)
+//   #/access                         the access matrix (who can do what where)
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,7 +24,18 @@
 namespace portal {
 
 struct Route {
-    enum class Page { customers, partners, rooms, groups, rings, reports, roles, incidents, audit };
+    enum class Page {
+        customers,
+        partners,
+        rooms,
+        groups,
+        rings,
+        reports,
+        roles,
+        incidents,
+        audit,
+        access
+    };
     Page page = Page::customers;
     std::string tenant_id;  // rooms, roles, incidents (none: every customer's incidents)
     std::string item;       // the selection: a customer, a group, a role or an incident

@@ -16,7 +16,8 @@ TEST_CASE("deep links round-trip through the URL hash", "[portal][route]") {
           Route{Route::Page::roles, "t-1", "", ""},
           Route{Route::Page::roles, "t-1", "role id/x", ""},
           Route{Route::Page::incidents, "", "", ""}, Route{Route::Page::incidents, "t-1", "", ""},
-          Route{Route::Page::incidents, "t-1", "i-9", ""}, Route{Route::Page::audit, "", "", ""}}) {
+          Route{Route::Page::incidents, "t-1", "i-9", ""}, Route{Route::Page::audit, "", "", ""},
+          Route{Route::Page::access, "", "", ""}}) {
         std::string hash = build_route(r);
         INFO(hash);
         CHECK(hash.rfind("#/", 0) == 0);

@@ -109,4 +109,25 @@ struct HttpResponse {
 // Sends a request; done runs later, on the main thread, exactly once.
 void http_request(HttpRequest request, std::function<void(HttpResponse)> done);
 
+// --- the access matrix's heat map: drawn on the GPU by shaders/heatmap.{vert,frag} -----------
+
+// The decisions as bytes, one per (row, column, permission): texel x = column * 20 + permission,
+// y = row; bits 0-1 the reach shown, bits 2-3 the saved reach (what-if changes differ).
+// Uploaded only when `version` differs from the last upload. False when the GPU cannot hold it
+// (wider than its largest texture): the caller says so instead of drawing.
+bool heatmap_upload(std::uint64_t version, int columns, int rows, const std::uint8_t* cells);
+// The largest number of columns heatmap_upload() accepts on this GPU.
+int heatmap_max_columns();
+
+struct HeatmapView {
+    float x = 0, y = 0, w = 0, h = 0;       // the rectangle on screen, device pixels
+    float first_column = 0, first_row = 0;  // the cell coordinate at its top-left corner
+    float cell_w = 1, cell_h = 1;           // pixels per cell
+    int permission = -1;                    // one permission (0..19), or -1: all of them
+    int hover_column = -1, hover_row = -1, preview_row = -1;
+    std::uint32_t none = 0, some = 0, all = 0, grid = 0, gained = 0, lost = 0, background = 0;
+};
+// Queues the heat map into the current ImGui window's draw list, clipped like any item.
+void heatmap_draw(const HeatmapView& view);
+
 }  // namespace portal::platform

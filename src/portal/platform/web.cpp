@@ -836,17 +836,33 @@ void on_sign_in(std::function<void(std::string upn)> handler) {
     js_install_sign_in();
 }
 
+// Appends `text` as the inside of a JSON string. Control characters must be escaped too: a
+// note with a line break once made JSON.parse throw inside the frame, which then never reached
+// Render, and ImGui's fallback "Debug" window stayed alive over the page, taking the hover.
+void append_json_text(std::string& json, const std::string& text) {
+    for (char c : text) {
+        auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            json += '\\';
+            json += c;
+        } else if (u < 0x20) {
+            char esc[8];
+            std::snprintf(esc, sizeof esc, "\\u%04x", u);
+            json += esc;
+        } else {
+            json += c;
+        }
+    }
+}
+
 void publish_locators(const std::vector<Locator>& items) {
-    // A small JSON object by hand: labels are the app's own strings (escape quotes anyway).
+    // A small JSON object by hand: labels and notes are the app's own strings, escaped.
     std::string json = "{";
     char buf[200];
     for (const auto& it : items) {
         if (json.size() > 1) json += ',';
         json += '"';
-        for (char c : it.label) {
-            if (c == '"' || c == '\\') json += '\\';
-            json += c;
-        }
+        append_json_text(json, it.label);
         double r = g.pixel_ratio > 0 ? g.pixel_ratio : 1;
         std::snprintf(buf, sizeof buf,
                       "\":{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"clipTop\":%.1f,"
@@ -854,10 +870,7 @@ void publish_locators(const std::vector<Locator>& items) {
                       it.x / r, it.y / r, it.w / r, it.h / r, it.clip_top / r, it.clip_bottom / r,
                       it.enabled ? "true" : "false");
         json += buf;
-        for (char c : it.note) {
-            if (c == '"' || c == '\\') json += '\\';
-            json += c;
-        }
+        append_json_text(json, it.note);
         json += "\"}";
     }
     json += '}';

@@ -89,6 +89,12 @@ void expose(const std::string& label, bool enabled, const std::string& note) {
                           top + ImGui::GetWindowHeight(), enabled, note});
 }
 
+void expose_rect(const std::string& label, ImVec2 min, ImVec2 max, const std::string& note) {
+    float top = ImGui::GetWindowPos().y;
+    g_locators.push_back({label, min.x, min.y, max.x - min.x, max.y - min.y, top,
+                          top + ImGui::GetWindowHeight(), true, note});
+}
+
 std::vector<platform::Locator> end_locators() {
     return std::move(g_locators);
 }

@@ -24,6 +24,8 @@ bool primary_button(const char* label);
 // Test locator: records the last item under `label` (see platform::publish_locators).
 void begin_locators();
 void expose(const std::string& label, bool enabled = true, const std::string& note = {});
+// The same for a region that is not an ImGui item (a cell of a custom-drawn chart).
+void expose_rect(const std::string& label, ImVec2 min, ImVec2 max, const std::string& note = {});
 std::vector<platform::Locator> end_locators();
 
 // A button that is disabled, with `reason` as its tooltip, when `allowed` is false — the

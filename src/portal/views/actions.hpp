@@ -42,14 +42,17 @@ struct Action {
         close_incident,  // with the chosen reason category
         open_record,     // start "Record an issue" (loads the tenant's rooms)
         send_record,
-        select_group,    // id: room group id
-        save_group,      // PATCH the open group\'s name and rooms from the form
-        create_group,    // POST the New group dialog\'s name
-        open_ring,       // id: ring id to edit, or "" for a new ring
-        save_ring,       // send the ring editor
-        delete_ring,     // id: ring id
-        load_audit,      // the audit filters were applied
-        download_audit,  // the same range as CSV, saved as a file
+        select_group,      // id: room group id
+        save_group,        // PATCH the open group\'s name and rooms from the form
+        create_group,      // POST the New group dialog\'s name
+        open_ring,         // id: ring id to edit, or "" for a new ring
+        save_ring,         // send the ring editor
+        delete_ring,       // id: ring id
+        load_audit,        // the audit filters were applied
+        download_audit,    // the same range as CSV, saved as a file
+        save_matrix_role,  // Access matrix: id: role id whose what-if permissions to save
+        open_matrix_role,  // Access matrix: id: "<tenant id>/<role id>", opened in Roles
+        download_matrix,   // Access matrix: the shown (draft) cells as CSV
         sign_out,
         copied,        // something went to the clipboard: confirm it
         set_language,  // id: "en" | "it"

@@ -1,5 +1,6 @@
 #include "views/header_view.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include "i18n.hpp"
@@ -159,6 +160,18 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
         if (tab(tr("Roles"), s.page == Page::roles, fonts))
             actions.push_back({Action::Kind::select_page, "roles"});
         ui::expose("Tab:Roles");
+        ImGui::SameLine(0, 0);
+        {
+            // The matrix spans every tenant where I may read roles: open when any allows it.
+            bool ok = std::any_of(s.tenants.begin(), s.tenants.end(), [&](const TenantChoice& t) {
+                return mtm::evaluate_tenant(s.access, mtm::Permission::roles_view, t.tenant_id);
+            });
+            auto denied = mtm::denial(s.access, mtm::Permission::roles_view, target);
+            std::string why = !ok && denied ? describe(*denied) : std::string();
+            if (tab(tr("Access"), s.page == Page::access, fonts, ok, why))
+                actions.push_back({Action::Kind::select_page, "access"});
+            ui::expose("Tab:Access matrix", ok, why);
+        }
         if (!s.partner_user()) {  // a customer's own settings
             ImGui::SameLine(0, 0);
             if (tab(tr("Audit"), s.page == Page::audit, fonts))
