@@ -241,20 +241,40 @@ void App::load_page() {
         case Page::rooms:
             if (!state_.can(mtm::Permission::rooms_view)) {
                 state_.rooms.clear();
+                ++state_.rooms_version;
+                ++state_.rooms_version;
                 done();
                 break;
             }
-            call(
-                "GET", "/tenants/" + state_.tenant_id + "/rooms?limit=500", nullptr,
-                [this, done](const ApiResult& rs) {
-                    state_.rooms.clear();
-                    for (const auto& j : rs.body.value("items", json::array()))
-                        state_.rooms.push_back(RoomRow::from_json(j));
-                    state_.rooms_truncated =
-                        rs.body.contains("nextCursor") && rs.body["nextCursor"].is_string();
-                    done();
-                },
-                fail);
+            load_rooms();
+            // Ring names and room groups for the columns, filters and forms, where I may see
+            // them (a refusal just leaves those choices out).
+            if (state_.can(mtm::Permission::rings_view))
+                call(
+                    "GET", "/tenants/" + state_.tenant_id + "/update-rings?limit=100", nullptr,
+                    [this](const ApiResult& r) {
+                        state_.rings.clear();
+                        for (const auto& j : read::list(r.body, "items"))
+                            state_.rings.push_back(RingRow::from_json(j));
+                        std::stable_sort(
+                            state_.rings.begin(), state_.rings.end(),
+                            [](const RingRow& a, const RingRow& b) { return a.order < b.order; });
+                        ++state_.rooms_version;  // the ring column's sort key
+                    },
+                    [](const ApiResult&) {});
+            else
+                state_.rings.clear();
+            if (state_.can(mtm::Permission::groups_view))
+                call(
+                    "GET", "/tenants/" + state_.tenant_id + "/room-groups?limit=500", nullptr,
+                    [this](const ApiResult& r) {
+                        state_.room_groups.clear();
+                        for (const auto& j : read::list(r.body, "items"))
+                            state_.room_groups.push_back(RoomGroupRow::from_json(j));
+                    },
+                    [](const ApiResult&) {});
+            else
+                state_.room_groups.clear();
             break;
         case Page::rings:
             if (!state_.can(mtm::Permission::rings_view)) {
@@ -303,6 +323,7 @@ void App::load_page() {
             call("GET", "/tenants/" + state_.tenant_id + "/rooms?limit=500", nullptr,
                  [this](const ApiResult& r) {
                      state_.rooms.clear();
+                     ++state_.rooms_version;
                      for (const auto& j : read::list(r.body, "items"))
                          state_.rooms.push_back(RoomRow::from_json(j));
                  });
@@ -473,6 +494,8 @@ void App::apply(const views::Action& a) {
             state_.role_id.clear();  // another customer: its own roles and rooms
             state_.group_id.clear();
             state_.room_filter[0] = '\0';
+            state_.rooms_list = RoomsList{};  // another customer's rooms: no selection carried
+            state_.room_draft = RoomDraft{};
             state_.incident.reset();
             if (state_.page == Page::incidents) state_.incidents_all = false;  // that customer's
             if (state_.page != Page::rooms && state_.page != Page::roles &&
@@ -738,6 +761,15 @@ void App::apply(const views::Action& a) {
             platform::set_preferred_language(language_code(language()));
             announced_.clear();  // say the status again, in the new language
             return;
+        case K::open_room:
+        case K::save_room:
+        case K::download_key:
+        case K::unenroll_room:
+        case K::open_enroll:
+        case K::send_enroll:
+        case K::move_rooms:
+            apply_rooms(a);
+            return;
         case K::save_matrix_role:
         case K::open_matrix_role:
         case K::download_matrix:
@@ -784,7 +816,8 @@ void App::frame() {
                                          actions);
                     break;
                 case Page::rooms:
-                    views::draw_rooms(state_, state_.room_filter, fonts_, actions);
+                    views::draw_rooms(state_, state_.room_filter, state_.rooms_list,
+                                      state_.room_draft, fonts_, actions);
                     break;
                 case Page::roles:
                     views::draw_roles(state_, state_.roles_draft, fonts_, actions);

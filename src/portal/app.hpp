@@ -44,6 +44,9 @@ struct AppState {
     std::vector<CustomerRow> customers;      // partner: my customers
     std::vector<PartnerRow> partners;        // customer: my partners
     std::vector<RoomRow> rooms;              // rooms of the selected tenant that I can see
+    std::uint64_t rooms_version = 0;         // bumps whenever `rooms` changes
+    RoomsList rooms_list;                    // Rooms: filters, sort, selection, open room
+    RoomDraft room_draft;                    // Rooms: the open room's form, Enroll, ring move
     std::vector<RoomGroupRow> room_groups;   // of the selected tenant (for scope pickers)
     InviteDraft invite;                      // customer: the Add partner wizard
     ContactsDraft add_contacts;              // customer: more people for an invitation
@@ -109,6 +112,8 @@ class App {
     void apply_groups(const views::Action& action);  // the Room groups page's (app_groups.cpp)
     void apply_rings(const views::Action& action);   // the Update rings page's (app_rings.cpp)
     void load_rings();
+    void load_rooms(std::string cursor = {});        // every room, page after page
+    void apply_rooms(const views::Action& action);   // the Rooms page's (app_rooms.cpp)
     void apply_matrix(const views::Action& action);  // the Access matrix's (app_matrix.cpp)
     std::string audit_query(const std::string& format) const;
     // Load what pickers offer for `tenant`: its rooms and room groups I can see, and my directory.

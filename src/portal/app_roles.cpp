@@ -29,6 +29,7 @@ void App::load_directory() {
 
 void App::load_choices(const std::string& tenant) {
     state_.rooms.clear();
+    ++state_.rooms_version;
     state_.room_groups.clear();
     // Either list may be refused (e.g. a partner without groups.view): the picker offers what
     // this user may see, which is also all the service would accept.
@@ -44,6 +45,7 @@ void App::load_choices(const std::string& tenant) {
         "GET", "/tenants/" + tenant + "/rooms?limit=500", nullptr,
         [this](const ApiResult& r) {
             state_.rooms.clear();
+            ++state_.rooms_version;
             for (const auto& j : r.body.value("items", json::array()))
                 state_.rooms.push_back(RoomRow::from_json(j));
         },

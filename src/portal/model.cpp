@@ -6,6 +6,7 @@
 
 #include "i18n.hpp"
 #include "json_read.hpp"
+#include "mtm/validation.hpp"
 
 namespace portal {
 
@@ -219,9 +220,13 @@ PartnerRow PartnerRow::from_json(const json& j) {
 }
 
 RoomRow RoomRow::from_json(const json& j) {
-    return {read::text(j, "id"),         read::text(j, "tenantId"),    read::text(j, "displayName"),
-            read::text(j, "site"),       read::text(j, "country"),     read::text(j, "health"),
-            read::text(j, "appVersion"), read::text(j, "deviceModel"), strings(j, "roomGroupIds")};
+    RoomRow r{
+        read::text(j, "id"),           read::text(j, "tenantId"),    read::text(j, "displayName"),
+        read::text(j, "site"),         read::text(j, "country"),     read::text(j, "health"),
+        read::text(j, "appVersion"),   read::text(j, "deviceModel"), strings(j, "roomGroupIds"),
+        read::text(j, "updateRingId"), read::text(j, "etag"),        {}};
+    r.search = mtm::lower(r.display_name + "\n" + r.site + "\n" + r.country);
+    return r;
 }
 
 DirectoryEntry DirectoryEntry::from_json(const json& j) {

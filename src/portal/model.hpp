@@ -90,11 +90,64 @@ struct PartnerRow {  // GET /partners
     static PartnerRow from_json(const json& j);
 };
 
+struct RingRow {  // GET /tenants/{tid}/update-rings
+    std::string id, name, description, etag;
+    int order = 0, rollout_days = 0, test_days = 0, room_count = 0;
+    bool built_in = false;
+    static RingRow from_json(const json& j);
+};
+
 struct RoomRow {  // GET /tenants/{tid}/rooms
     std::string id, tenant_id, display_name, site, country, health, app_version, device_model;
     std::vector<std::string> room_group_ids;
+    std::string ring_id, etag;  // ring "": the default ring (General)
+    std::string search;         // name, site and country in lower case: what the filter matches
     static RoomRow from_json(const json& j);
     mtm::RoomFacts facts() const { return {tenant_id, id, room_group_ids}; }
+};
+
+// The Rooms page's list: filters, sort, selection, and the order they give, recomputed only
+// when one of them or the rooms change (never per frame: 100,000 rooms stay smooth).
+struct RoomsList {
+    enum class Sort : std::uint8_t { name, site, country, health, ring, app_version };
+    std::string health;    // "" any, else one health value
+    std::string group_id;  // "" any, else rooms in that room group
+    Sort sort = Sort::name;
+    bool ascending = true;
+    std::vector<std::uint32_t> order;   // indices into the rooms, filtered and sorted
+    std::vector<std::string> selected;  // room ids, sorted
+    std::string open_id;                // the room in the detail pane
+
+    // Recomputes `order` when the inputs differ from the last call's.
+    void refresh(const std::vector<RoomRow>& rooms, std::uint64_t rooms_version,
+                 const std::string& filter, const std::vector<RingRow>& rings);
+    bool is_selected(const std::string& id) const;
+    void toggle(const std::string& id);
+    void select_shown(const std::vector<RoomRow>& rooms);  // every room the filters show
+    void forget_missing(const std::vector<RoomRow>& rooms);
+
+  private:
+    std::uint64_t key_version_ = ~0ull;
+    std::string key_filter_, key_health_, key_group_;
+    Sort key_sort_ = Sort::name;
+    bool key_ascending_ = true;
+};
+
+// The Rooms page's editors: the open room's form, the Enroll dialog, the bulk ring move.
+struct RoomDraft {
+    std::string editing;  // the room the buffers hold
+    char name[96] = "";
+    char site[96] = "";
+    std::string ring_id;
+    std::vector<std::string> group_ids;
+    FieldErrors errors;
+    bool enrolling = false;
+    char new_name[96] = "";
+    char new_site[96] = "";
+    char new_country[8] = "";
+    std::vector<std::string> new_groups;
+    FieldErrors enroll_errors;
+    std::string move_ring;  // the ring chosen for the selected rooms
 };
 
 struct AssignmentRow {
@@ -257,13 +310,6 @@ inline constexpr const char* kIncidentStates[] = {"", "needAction", "assignedToS
 inline constexpr const char* kSeverities[] = {"", "important", "warning"};
 inline constexpr const char* kCloseReasons[] = {
     "fixed", "hardwareReplaced", "configurationChanged", "noIssueFound", "duplicate", "other"};
-
-struct RingRow {  // GET /tenants/{tid}/update-rings
-    std::string id, name, description, etag;
-    int order = 0, rollout_days = 0, test_days = 0, room_count = 0;
-    bool built_in = false;
-    static RingRow from_json(const json& j);
-};
 
 // The update-ring editor (add or edit).
 struct RingDraft {

@@ -20,15 +20,17 @@ const CHROMIUM_ARGS = [
 
 // Starts `python3 serve.py --port 0 --no-setup --no-build` and resolves with its URL.
 // Each run gets a scratch database, seeded from the demo world.
-export async function startServe() {
+// Options (bench/portal): `world`, a world file to seed from instead of the demo world, and
+// `timeout` in ms for the service to come up (a large world takes minutes to seed).
+export async function startServe({ world, timeout = 30000 } = {}) {
   const scratch = mkdtempSync(path.join(tmpdir(), "rk-e2e-"));
   const proc = spawn("python3", ["serve.py", "--port", "0", "--no-setup", "--no-build",
-                                 "--db", path.join(scratch, "trm.sqlite")], {
+                                 "--db", path.join(scratch, "trm.sqlite"), ...(world ? ["--world", world] : [])], {
     cwd: root, stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve.py did not start:\n${output}`)), 30000);
+    const timer = setTimeout(() => reject(new Error(`serve.py did not start:\n${output}`)), timeout);
     const onData = (chunk) => {
       output += chunk;
       const m = output.match(/portal: (http:\/\/127\.0\.0\.1:\d+\/)/);

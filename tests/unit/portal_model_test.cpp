@@ -228,3 +228,63 @@ TEST_CASE("the access matrix draft: what-if edits, their diff, reloads and the C
     CHECK(csv.find("tom@contoso.example,Contoso,rooms.resetKey") == std::string::npos);
     (void)tom;
 }
+
+TEST_CASE("the rooms list filters, sorts and selects, recomputing only when asked to", "[portal]") {
+    auto room = [](std::string id, std::string name, std::string site, std::string health,
+                   std::vector<std::string> groups, std::string ring = {}) {
+        json j = {{"id", id},        {"tenantId", "t"},  {"displayName", name},   {"site", site},
+                  {"country", "NO"}, {"health", health}, {"roomGroupIds", groups}};
+        if (!ring.empty()) j["updateRingId"] = ring;
+        return portal::RoomRow::from_json(j);
+    };
+    std::vector<portal::RoomRow> rooms = {room("r1", "Oslo 2", "Oslo HQ", "healthy", {"g1"}),
+                                          room("r2", "Bergen 1", "Bergen", "unhealthy", {}),
+                                          room("r3", "Oslo 1", "Oslo HQ", "unhealthy", {"g1"}, "x"),
+                                          room("r4", "Tokyo 1", "Tokyo", "onboarding", {})};
+    std::vector<portal::RingRow> rings = {
+        portal::RingRow{"s", "Staging", "", "", 1, 0, 0, 0, true},
+        portal::RingRow{"gen", "General", "", "", 2, 0, 0, 0, true},
+        portal::RingRow{"x", "Executive", "", "", 3, 0, 0, 0, true}};
+    portal::RoomsList list;
+    auto names = [&] {
+        std::vector<std::string> out;
+        for (auto i : list.order) out.push_back(rooms[i].display_name);
+        return out;
+    };
+    list.refresh(rooms, 1, "", rings);
+    CHECK(names() == std::vector<std::string>{"Bergen 1", "Oslo 1", "Oslo 2", "Tokyo 1"});
+    list.refresh(rooms, 1, "OSLO", rings);  // case-insensitive, on name, site and country
+    CHECK(names() == std::vector<std::string>{"Oslo 1", "Oslo 2"});
+    list.health = "unhealthy";
+    list.refresh(rooms, 1, "oslo", rings);
+    CHECK(names() == std::vector<std::string>{"Oslo 1"});
+    list.health.clear();
+    list.group_id = "g1";
+    list.refresh(rooms, 1, "", rings);
+    CHECK(names() == std::vector<std::string>{"Oslo 1", "Oslo 2"});
+    list.group_id.clear();
+    // Health sorts the worst first; ring by rollout order, no ring meaning General.
+    list.sort = portal::RoomsList::Sort::health;
+    list.refresh(rooms, 1, "", rings);
+    CHECK(names() == std::vector<std::string>{"Bergen 1", "Oslo 1", "Tokyo 1", "Oslo 2"});
+    list.sort = portal::RoomsList::Sort::ring;
+    list.ascending = false;
+    list.refresh(rooms, 1, "", rings);
+    CHECK(names().front() == "Oslo 1");  // Executive, the last ring, first when descending
+    // Unchanged inputs keep the order as it is, even if the rooms changed without a version bump.
+    auto before = list.order;
+    rooms[0].display_name = "Aardvark";
+    list.refresh(rooms, 1, "", rings);
+    CHECK(list.order == before);
+
+    list.select_shown(rooms);
+    CHECK(list.selected.size() == 4);
+    list.toggle("r2");
+    CHECK_FALSE(list.is_selected("r2"));
+    CHECK(list.is_selected("r3"));
+    rooms.pop_back();  // r4 is gone (unenrolled elsewhere)
+    list.open_id = "r4";
+    list.forget_missing(rooms);
+    CHECK_FALSE(list.is_selected("r4"));
+    CHECK(list.open_id.empty());
+}

@@ -38,6 +38,7 @@ EM_JS(void, js_init_page_hooks, (), {
     var rk = window.__roomkeeper = window.__roomkeeper || {};
     rk.ready = false;
     rk.frames = 0;
+    rk.frameMs = [];  // CPU time of the last frames (bench/portal reads it)
     rk.status = "";
 });
 EM_JS(char*, js_query_parameter, (const char* name), {
@@ -48,7 +49,12 @@ EM_JS(char*, js_query_parameter, (const char* name), {
     stringToUTF8(v, p, size);
     return p;
 });
-EM_JS(void, js_count_frame, (), { window.__roomkeeper.frames++; });
+EM_JS(void, js_count_frame, (double cpu_ms), {
+    var rk = window.__roomkeeper;
+    rk.frames++;
+    rk.frameMs.push(cpu_ms);
+    if (rk.frameMs.length > 1000) rk.frameMs.splice(0, rk.frameMs.length - 1000);
+});
 EM_JS(void, js_signal_ready, (), {
     window.__roomkeeper.ready = true;
     if (window.__roomkeeperShell) window.__roomkeeperShell.appReady();
@@ -362,6 +368,7 @@ void apply_input() {
 }
 
 void draw_frame() {
+    double started = emscripten_get_now();
     sync_canvas_size();
     ImGuiIO& io = ImGui::GetIO();
     double now = now_seconds();
@@ -387,7 +394,8 @@ void draw_frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     update_cursor();
-    js_count_frame();
+    // The main thread's time for this frame: input, the app, ImGui and the WebGL calls.
+    js_count_frame(emscripten_get_now() - started);
 
     ++g.frame_count;
     if (!g.input_queue.empty()) changed();

@@ -14,6 +14,13 @@ struct Action {
         accept_invitation,  // id: invitation id
         deny_invitation,    // id: invitation id
         reset_key,          // id: room id
+        open_room,          // id: room id, shown in the detail pane ("" closes it)
+        save_room,          // PATCH the open room from its form
+        download_key,       // id: room id: its enrollment key as a file
+        unenroll_room,      // id: room id (after a typed confirmation)
+        open_enroll,        // start the Enroll room dialog
+        send_enroll,        // POST the new room (Onboarding)
+        move_rooms,         // the selected rooms to the chosen update ring
         open_invite,        // customer: start the Add partner wizard (loads rooms and groups)
         send_invite,        // customer: send the wizard's invitation
         remove_partner,     // id: partner tenant id
