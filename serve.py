@@ -66,11 +66,12 @@ def build():
         run_step(f"building {target} ({preset})", ["cmake", "--build", "--preset", preset, "--target", target])
 
 
-def start_service(db):
-    """Starts trm-server on a free loopback port over `db` (seeded from the demo world when new,
-    dev sign-in on: this is the demo and development set-up); returns (process, port)."""
+def start_service(db, world=DEMO_WORLD):
+    """Starts trm-server on a free loopback port over `db` (seeded from `world`, the demo world by
+    default, when new; dev sign-in on: this is the demo and development set-up); returns
+    (process, port)."""
     os.makedirs(os.path.dirname(os.path.abspath(db)), exist_ok=True)
-    proc = subprocess.Popen([SERVER_BIN, "--listen", "127.0.0.1:0", "--db", db, "--seed", DEMO_WORLD, "--dev-auth"],
+    proc = subprocess.Popen([SERVER_BIN, "--listen", "127.0.0.1:0", "--db", db, "--seed", world, "--dev-auth"],
                             stdout=subprocess.PIPE, text=True)
     line = proc.stdout.readline().strip()
     prefix = "listening on http://127.0.0.1:"
@@ -197,6 +198,9 @@ def main():
     parser.add_argument("--host", default="127.0.0.1", help="address to serve on (default: loopback only)")
     parser.add_argument("--port", type=int, default=8000, help="port to serve on (default 8000; 0 = any free)")
     parser.add_argument("--no-setup", action="store_true", help="skip tools/setup")
+    parser.add_argument("--world", default=DEMO_WORLD,
+                        help="the world file a new database is seeded from (default: the demo world; "
+                             "bench/portal uses a larger one)")
     parser.add_argument("--no-build", action="store_true", help="serve what is built, build nothing")
     parser.add_argument("--db", default=DEFAULT_DB, help="the service's database (default var/trm.sqlite; "
                                                          "created from the demo world when missing)")
@@ -220,7 +224,7 @@ def main():
             log(f"{required} is missing: run without --no-build")
             sys.exit(1)
 
-    service, api_port = start_service(args.db)
+    service, api_port = start_service(args.db, args.world)
     PortalHandler.api_port = api_port
 
     def stop(*_):

@@ -49,6 +49,14 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", type=int, default=20261127)
     ap.add_argument("--scale", type=int, default=1, help="multiply rooms and incidents")
+    ap.add_argument("--first-customer-rooms", type=int, default=None,
+                    help="rooms of the first customer (Contoso) instead of 250 x scale (bench/portal: 100000)")
+    ap.add_argument("--matrix-customers", type=int, default=0,
+                    help="extra small customers of Northwind (bench/portal's access matrix: 200)")
+    ap.add_argument("--matrix-people", type=int, default=0,
+                    help="extra Northwind engineers, Primary admins of those customers (1000)")
+    ap.add_argument("--incidents", type=int, default=None,
+                    help="incidents in all, instead of 5000 x scale (bench/portal: 1000000)")
     ap.add_argument("--now", default="2026-11-27T12:00:00Z", help="incidents fall in the 90 days before this")
     args = ap.parse_args()
     rng = random.Random(args.seed)
@@ -110,7 +118,8 @@ def main():
         world["roomGroups"].append({"id": vip, "tenantId": t["id"], "name": "Boardrooms"})
         rooms = []
         keys = list(groups)
-        for r in range(rooms_per_customer):
+        count = args.first_customer_rooms if ci == 0 and args.first_customer_rooms else rooms_per_customer
+        for r in range(count):
             country, site = keys[r % len(keys)]
             rid = new_id()
             gids = [groups[(country, site)]] + ([vip] if r % 25 == 0 else [])
@@ -169,7 +178,7 @@ def main():
          "scope": {"allRooms": True}, "expiresInDays": 7, "note": "Winter season support"},
     ]
 
-    incident_count = 5000 * args.scale
+    incident_count = args.incidents if args.incidents is not None else 5000 * args.scale
     domains = [d for _, d in CUSTOMERS]
     for i in range(incident_count):
         domain = domains[i % len(domains)]
@@ -181,6 +190,35 @@ def main():
         world["incidents"].append({"id": new_id(), "tenantId": tenants[domain]["id"], "roomIds": [rng.choice(rooms)],
                                    "severity": severity, "type": kind, "state": state, "title": TITLES[kind],
                                    "createdAt": created.strftime("%Y-%m-%dT%H:%M:%SZ")})
+
+    # The access matrix at scale: many more Northwind people (an Engineers group) and many small
+    # customers, each with a help-desk role on one group of rooms given to the help desk and the
+    # engineers (Nia is each one's Primary admin).
+    if args.matrix_customers:
+        northwind = tenants["northwind.example"]
+        crowd = [add_user(northwind, f"engineer{i:04d}", f"Engineer {i:04d}") for i in range(args.matrix_people)]
+        gid = new_id()
+        world["groups"].append({"id": gid, "tenantId": northwind["id"], "name": "Engineers", "members": crowd})
+        helpdesk = partner_people["northwind.example"]["helpdesk_group"]
+        for i in range(args.matrix_customers):
+            t = {"id": new_id(), "name": f"Customer {i + 1:03d}", "domain": f"customer{i + 1:03d}.example",
+                 "partnerProgram": False}
+            world["tenants"].append(t)
+            group = new_id()
+            world["roomGroups"].append({"id": group, "tenantId": t["id"], "name": "Main site"})
+            for r in range(2):
+                world["rooms"].append({"id": new_id(), "tenantId": t["id"], "displayName": f"Room {r + 1}",
+                                       "site": "Main site", "country": "NO", "roomGroupIds": [group],
+                                       "health": "healthy"})
+            world["relationships"].append({"customerTenantId": t["id"], "partnerTenantId": northwind["id"],
+                                           "since": "2026-06-01T12:00:00Z", "scope": {"allRooms": True},
+                                           "members": [{"type": "user", "id": partner_people["northwind.example"]["lead"]}]})
+            world["partnerRoles"].append({"customerTenantId": t["id"], "partnerTenantId": northwind["id"],
+                                          "name": "Help desk", "description": "Tickets of the main site",
+                                          "permissions": ["rooms.view", "tickets.view", "tickets.update"],
+                                          "assignments": [{"name": "Main site", "members": [{"type": "group", "id": helpdesk},
+                                                                                            {"type": "group", "id": gid}],
+                                                           "scope": {"roomGroupIds": [group]}}]})
 
     json.dump(world, sys.stdout, separators=(",", ":"))
     sys.stdout.write("\n")

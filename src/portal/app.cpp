@@ -768,6 +768,7 @@ void App::apply(const views::Action& a) {
         case K::open_enroll:
         case K::send_enroll:
         case K::move_rooms:
+        case K::download_keys:
             apply_rooms(a);
             return;
         case K::save_matrix_role:

@@ -2,6 +2,7 @@
 // pages arrive), open one, edit it, enroll a new one, download or reset its key, unenroll it,
 // and move the selected rooms to an update ring.
 #include <algorithm>
+#include <memory>
 
 #include "app.hpp"
 #include "i18n.hpp"
@@ -185,6 +186,71 @@ void App::apply_rooms(const views::Action& a) {
                     state_.busy_id.clear();
                     toast(trf("The service refused: {}", r.error_message()), true);
                 });
+            return;
+        }
+        case K::download_keys: {
+            // One request per room (the API has no bulk key read); the file is written once
+            // every answer is in, keys in the list's order, refusals named in the toast.
+            std::vector<std::string> ids;
+            std::size_t skipped = 0;
+            for (const auto& r : state_.rooms)
+                if (state_.rooms_list.is_selected(r.id)) {
+                    if (mtm::evaluate(state_.access, mtm::Permission::rooms_download_key,
+                                      r.facts()))
+                        ids.push_back(r.id);
+                    else
+                        ++skipped;
+                }
+            if (ids.empty()) {
+                toast(tr("None of the selected rooms lets you download its key."), true);
+                return;
+            }
+            struct Batch {
+                std::vector<std::string> lines;
+                std::size_t pending = 0, refused = 0;  // refused: by the policy or the service
+            };
+            auto batch = std::make_shared<Batch>();
+            batch->lines.resize(ids.size());
+            batch->pending = ids.size();
+            batch->refused = skipped;
+            state_.busy_id = "keys";
+            auto finish = [this, batch] {
+                if (--batch->pending) return;
+                state_.busy_id.clear();
+                std::string csv = "room,id,enrollmentKey\n";
+                std::size_t written = 0;
+                for (const auto& line : batch->lines)
+                    if (!line.empty()) {
+                        csv += line;
+                        ++written;
+                    }
+                platform::download("enrollment-keys.csv", "text/csv", csv);
+                toast(
+                    batch->refused
+                        ? trf("{} enrollment keys downloaded; {} refused.", written, batch->refused)
+                        : trf("{} enrollment keys downloaded (enrollment-keys.csv).", written),
+                    batch->refused != 0);
+            };
+            for (std::size_t i = 0; i < ids.size(); ++i)
+                call(
+                    "GET", base + "/" + ids[i] + "/key", nullptr,
+                    [batch, finish, i](const ApiResult& r) {
+                        std::string name = read::text(r.body, "displayName");
+                        bool quote = name.find_first_of(",\"") != std::string::npos;
+                        if (quote) {
+                            std::string q = "\"";
+                            for (char c : name)
+                                q += c == '"' ? std::string("\"\"") : std::string(1, c);
+                            name = q + "\"";
+                        }
+                        batch->lines[i] = name + "," + read::text(r.body, "roomId") + "," +
+                                          read::text(r.body, "enrollmentKey") + "\n";
+                        finish();
+                    },
+                    [batch, finish](const ApiResult&) {
+                        ++batch->refused;
+                        finish();
+                    });
             return;
         }
         default:

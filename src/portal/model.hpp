@@ -125,8 +125,12 @@ struct RoomsList {
     void toggle(const std::string& id);
     void select_shown(const std::vector<RoomRow>& rooms);  // every room the filters show
     void forget_missing(const std::vector<RoomRow>& rooms);
+    // The text filter `order` was computed for (bench/portal waits for it after a keystroke).
+    const std::string& applied_filter() const { return key_filter_; }
 
   private:
+    void sort_all(const std::vector<RoomRow>& rooms, const std::vector<RingRow>& rings);
+    std::vector<std::uint32_t> sorted_;  // every room, in the current sort
     std::uint64_t key_version_ = ~0ull;
     std::string key_filter_, key_health_, key_group_;
     Sort key_sort_ = Sort::name;

@@ -22,20 +22,22 @@ int health_rank(const std::string& h) {
 
 void RoomsList::refresh(const std::vector<RoomRow>& rooms, std::uint64_t rooms_version,
                         const std::string& filter, const std::vector<RingRow>& rings) {
-    if (rooms_version == key_version_ && filter == key_filter_ && health == key_health_ &&
-        group_id == key_group_ && sort == key_sort_ && ascending == key_ascending_)
-        return;
+    bool resort = rooms_version != key_version_ || sort != key_sort_ || ascending != key_ascending_;
+    if (!resort && filter == key_filter_ && health == key_health_ && group_id == key_group_) return;
     key_version_ = rooms_version;
     key_filter_ = filter;
     key_health_ = health;
     key_group_ = group_id;
     key_sort_ = sort;
     key_ascending_ = ascending;
+    // Sorting is the expensive part (100,000 strings): done only when the rooms or the sort
+    // change. A keystroke in the filter is then one pass over the sorted order.
+    if (resort) sort_all(rooms, rings);
 
     std::string needle = mtm::lower(filter);
     order.clear();
-    order.reserve(rooms.size());
-    for (std::uint32_t i = 0; i < rooms.size(); ++i) {
+    order.reserve(sorted_.size());
+    for (std::uint32_t i : sorted_) {
         const RoomRow& r = rooms[i];
         if (!needle.empty() && r.search.find(needle) == std::string::npos) continue;
         if (!health.empty() && r.health != health) continue;
@@ -44,18 +46,20 @@ void RoomsList::refresh(const std::vector<RoomRow>& rooms, std::uint64_t rooms_v
             continue;
         order.push_back(i);
     }
+}
+
+void RoomsList::sort_all(const std::vector<RoomRow>& rooms, const std::vector<RingRow>& rings) {
+    sorted_.resize(rooms.size());
+    for (std::uint32_t i = 0; i < rooms.size(); ++i) sorted_[i] = i;
     // Rings sort by rollout order; a room without one is in General (the default ring).
-    auto ring_order = [&](const RoomRow& r) {
-        for (const auto& ring : rings)
-            if (ring.id == r.ring_id ||
-                (r.ring_id.empty() && ring.built_in && ring.name == "General"))
-                return ring.order;
-        return 0;
-    };
     std::vector<int> ring_key;
     if (sort == Sort::ring) {
-        ring_key.resize(rooms.size());
-        for (std::uint32_t i : order) ring_key[i] = ring_order(rooms[i]);
+        ring_key.assign(rooms.size(), 0);
+        for (std::uint32_t i = 0; i < rooms.size(); ++i)
+            for (const auto& ring : rings)
+                if (ring.id == rooms[i].ring_id ||
+                    (rooms[i].ring_id.empty() && ring.built_in && ring.name == "General"))
+                    ring_key[i] = ring.order;
     }
     auto less = [&](std::uint32_t a, std::uint32_t b) {
         const RoomRow &x = rooms[a], &y = rooms[b];
@@ -80,8 +84,8 @@ void RoomsList::refresh(const std::vector<RoomRow>& rooms, std::uint64_t rooms_v
         }
         return x.display_name != y.display_name ? x.display_name < y.display_name : a < b;
     };
-    std::stable_sort(order.begin(), order.end(), less);
-    if (!ascending) std::reverse(order.begin(), order.end());
+    std::sort(sorted_.begin(), sorted_.end(), less);  // the index tie-break makes it stable
+    if (!ascending) std::reverse(sorted_.begin(), sorted_.end());
 }
 
 bool RoomsList::is_selected(const std::string& id) const {

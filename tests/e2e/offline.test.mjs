@@ -53,5 +53,27 @@ test("?demo=1 opens the offline demo directly, with the service's refusals", asy
   const it = await key.jsonValue();
   assert.equal(it.enabled, false);
   assert.match(it.note, /rooms\.resetKey/);
+  // The help desk reads no roles anywhere: the access matrix is closed, and says why.
+  const matrix = await item(page, "Tab:Access matrix");
+  assert.equal(matrix.enabled, false);
+  assert.match(matrix.note, /roles\.view/);
+  await context.close();
+});
+
+test("the access matrix works in the offline demo: the page's own service answers it", async () => {
+  const { page, context, errors } = await openPortal(env.chrome.browser, env.serve.url + "?demo=1");
+  await page.waitForSelector("#demo-picker:not([hidden])");
+  await signIn(page, "nia@northwind.example");
+  await clickItem(page, "Tab:Access matrix");
+  await item(page, "Matrix:heat map");
+  await clickItem(page, "Matrix:show");
+  await clickItem(page, "Matrix show:tickets.view");
+  await settle(page);
+  const row = await item(page, "Matrix:row:noa@northwind.example");
+  const column = await item(page, "Matrix:column:Contoso");
+  await page.mouse.move(column.x + column.w / 2, row.y + row.h / 2);
+  await settle(page);
+  assert.match((await item(page, "Matrix:explain")).note, /Noa Berg \(help desk\) in Contoso: tickets\.view[\s\S]*Help desk · Help desk team/);
+  assert.deepEqual(errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(e)), []);
   await context.close();
 });

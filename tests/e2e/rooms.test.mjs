@@ -74,6 +74,16 @@ test("rooms filter by health, and two selected rooms move to a ring at once", as
   assert.equal(picked.length, 2);
   for (const p of picked) await clickItem(page, p);
   assert.equal((await item(page, "Rooms selected")).note, "2 rooms selected");
+  // Both keys in one file, one line per room, the keys the service holds.
+  const [keys] = await Promise.all([page.waitForEvent("download"), clickItem(page, "Download keys")]);
+  assert.equal(keys.suggestedFilename(), "enrollment-keys.csv");
+  const lines = readFileSync(await keys.path(), "utf8").trim().split("\n");
+  assert.equal(lines[0], "room,id,enrollmentKey");
+  assert.equal(lines.length, 3);
+  for (const line of lines.slice(1)) {
+    const [, id, key] = line.split(",");
+    assert.equal((await apiFromPage(page, "GET", `/tenants/${tid}/rooms/${id}/key`)).json.enrollmentKey, key);
+  }
   await clickItem(page, "Move to ring");
   await clickItem(page, "Move to ring:Staging");
   await clickItem(page, "Move rooms");

@@ -21,6 +21,7 @@ struct Action {
         open_enroll,        // start the Enroll room dialog
         send_enroll,        // POST the new room (Onboarding)
         move_rooms,         // the selected rooms to the chosen update ring
+        download_keys,      // the selected rooms' enrollment keys, as one CSV file
         open_invite,        // customer: start the Add partner wizard (loads rooms and groups)
         send_invite,        // customer: send the wizard's invitation
         remove_partner,     // id: partner tenant id

@@ -110,6 +110,7 @@ void toolbar(const AppState& s, char (&filter)[96], RoomsList& list, Actions& ac
     if (s.rooms_truncated) count += tr(" · loading more…");
     ImGui::TextDisabled("%s", count.c_str());
     ui::expose("Room count", true, count);
+    ui::expose("Room list", true, list.applied_filter() + "|" + std::to_string(list.order.size()));
 
     // Enroll, on the right.
     const char* enroll = tr("Enroll room");
@@ -155,6 +156,15 @@ void selection_bar(const AppState& s, RoomsList& list, RoomDraft& d, Actions& ac
     if (ui::gated_button(tr("Move to ring"), why.empty(), why, true))
         actions.push_back({Action::Kind::move_rooms, ""});
     ui::expose("Move rooms", why.empty(), why);
+    ImGui::SameLine();
+    // Keys of the selected rooms, as one file (rooms outside my grant are left out and counted).
+    bool may_download = s.can(mtm::Permission::rooms_download_key);
+    std::string why_keys = !may_download         ? s.why_not(mtm::Permission::rooms_download_key)
+                           : s.busy_id == "keys" ? std::string(tr("Downloading…"))
+                                                 : std::string();
+    if (ui::gated_button(tr("Download keys"), why_keys.empty(), why_keys))
+        actions.push_back({Action::Kind::download_keys, ""});
+    ui::expose("Download keys", why_keys.empty(), why_keys);
     ImGui::SameLine();
     if (ui::secondary_button(tr("Clear selection"))) list.selected.clear();
     ui::expose("Clear selection");
@@ -422,6 +432,9 @@ void draw_rooms(const AppState& s, char (&filter)[96], RoomsList& list, RoomDraf
     if (page_blocked(s, mtm::Permission::rooms_view, s.rooms.empty(), actions)) return;
     list.refresh(s.rooms, s.rooms_version, filter, s.rings);
     toolbar(s, filter, list, actions);
+    // Again after the filters' widgets: a keystroke this frame shows in this frame's list, not
+    // the next one's (a no-op when nothing changed).
+    list.refresh(s.rooms, s.rooms_version, filter, s.rings);
     if (!list.selected.empty()) selection_bar(s, list, draft, actions);
     ImGui::Dummy(ImVec2(0, px(4)));
 
