@@ -235,15 +235,8 @@ void App::apply_rooms(const views::Action& a) {
                 call(
                     "GET", base + "/" + ids[i] + "/key", nullptr,
                     [batch, finish, i](const ApiResult& r) {
-                        std::string name = read::text(r.body, "displayName");
-                        bool quote = name.find_first_of(",\"") != std::string::npos;
-                        if (quote) {
-                            std::string q = "\"";
-                            for (char c : name)
-                                q += c == '"' ? std::string("\"\"") : std::string(1, c);
-                            name = q + "\"";
-                        }
-                        batch->lines[i] = name + "," + read::text(r.body, "roomId") + "," +
+                        batch->lines[i] = csv_field(read::text(r.body, "displayName")) + "," +
+                                          read::text(r.body, "roomId") + "," +
                                           read::text(r.body, "enrollmentKey") + "\n";
                         finish();
                     },

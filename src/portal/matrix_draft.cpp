@@ -8,6 +8,16 @@
 
 namespace portal {
 
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
 std::string describe_matrix_scope(const mtm::MatrixScope& s) {
     if (s.all_rooms) return tr("all rooms");
     std::string out;
@@ -25,16 +35,6 @@ std::string reach_words(mtm::Reach r) {
     return r == mtm::Reach::all_rooms    ? tr("all rooms")
            : r == mtm::Reach::some_rooms ? tr("some rooms")
                                          : tr("none");
-}
-
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 }  // namespace

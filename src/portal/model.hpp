@@ -97,6 +97,10 @@ struct RingRow {  // GET /tenants/{tid}/update-rings
     static RingRow from_json(const json& j);
 };
 
+// The ring a room is in: its own, or General (the default ring) when it names none; nullptr
+// when that ring is not among `rings` (I cannot see it).
+const RingRow* ring_of(const std::vector<RingRow>& rings, const std::string& ring_id);
+
 struct RoomRow {  // GET /tenants/{tid}/rooms
     std::string id, tenant_id, display_name, site, country, health, app_version, device_model;
     std::vector<std::string> room_group_ids;
@@ -392,6 +396,8 @@ struct MatrixDraft {
     std::string csv() const;
 };
 
+// One CSV field: quoted (with quotes doubled) when it holds a comma, a quote or a line break.
+std::string csv_field(const std::string& s);
 // A scope in words: "all rooms", "3 rooms, 1 room group".
 std::string describe_matrix_scope(const mtm::MatrixScope& s);
 // A grant in words: "Help desk · Oslo (through a group) — 1 room, 1 room group".

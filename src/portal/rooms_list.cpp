@@ -20,6 +20,13 @@ int health_rank(const std::string& h) {
 
 }  // namespace
 
+const RingRow* ring_of(const std::vector<RingRow>& rings, const std::string& ring_id) {
+    for (const auto& ring : rings)
+        if (ring_id.empty() ? ring.built_in && ring.name == "General" : ring.id == ring_id)
+            return &ring;
+    return nullptr;
+}
+
 void RoomsList::refresh(const std::vector<RoomRow>& rooms, std::uint64_t rooms_version,
                         const std::string& filter, const std::vector<RingRow>& rings) {
     bool resort = rooms_version != key_version_ || sort != key_sort_ || ascending != key_ascending_;
@@ -51,15 +58,12 @@ void RoomsList::refresh(const std::vector<RoomRow>& rooms, std::uint64_t rooms_v
 void RoomsList::sort_all(const std::vector<RoomRow>& rooms, const std::vector<RingRow>& rings) {
     sorted_.resize(rooms.size());
     for (std::uint32_t i = 0; i < rooms.size(); ++i) sorted_[i] = i;
-    // Rings sort by rollout order; a room without one is in General (the default ring).
+    // Rings sort by rollout order (ring_of: a room without one is in General).
     std::vector<int> ring_key;
     if (sort == Sort::ring) {
         ring_key.assign(rooms.size(), 0);
         for (std::uint32_t i = 0; i < rooms.size(); ++i)
-            for (const auto& ring : rings)
-                if (ring.id == rooms[i].ring_id ||
-                    (rooms[i].ring_id.empty() && ring.built_in && ring.name == "General"))
-                    ring_key[i] = ring.order;
+            if (const RingRow* ring = ring_of(rings, rooms[i].ring_id)) ring_key[i] = ring->order;
     }
     auto less = [&](std::uint32_t a, std::uint32_t b) {
         const RoomRow &x = rooms[a], &y = rooms[b];

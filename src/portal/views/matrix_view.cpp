@@ -82,7 +82,7 @@ std::string explain(const MatrixDraft& m, const Cell& c) {
     return out + "\n" + tr("Granted by:") + grants;
 }
 
-void toolbar(const AppState& s, MatrixDraft& m, Actions& actions) {
+void toolbar(MatrixDraft& m, Actions& actions) {
     const mtm::MatrixModel& model = m.draft;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr("Show"));
@@ -145,7 +145,6 @@ void toolbar(const AppState& s, MatrixDraft& m, Actions& actions) {
     if (ui::secondary_button(m.dirty() ? tr("Download CSV (what-if)") : tr("Download CSV")))
         actions.push_back({Action::Kind::download_matrix, ""});
     ui::expose("Matrix:download");
-    (void)s;
 
     ImGui::Dummy(ImVec2(0, px(2)));
     ImGui::PushFont(ImGui::GetFont());
@@ -285,11 +284,10 @@ Cell heat_map(MatrixDraft& m, const ui::Fonts& fonts) {
     }
     draw->PopClipRect();
     ImGui::PopFont();
-    if (columns * cell_w < size.x || rows * cell_h < size.y) platform::request_redraw();
     return hover;
 }
 
-void what_if(const AppState& s, MatrixDraft& m, const ui::Fonts& fonts, Actions& actions) {
+void what_if(MatrixDraft& m, const ui::Fonts& fonts, Actions& actions) {
     const mtm::MatrixModel& saved = *m.saved;
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr("What if…"));
@@ -427,11 +425,9 @@ void what_if(const AppState& s, MatrixDraft& m, const ui::Fonts& fonts, Actions&
         ui::muted(tr("Scope changes are a preview: choose the rooms of an assignment in Roles."));
         ImGui::PopTextWrapPos();
     }
-    (void)s;
 }
 
-void side_panel(const AppState& s, MatrixDraft& m, const Cell& hover, const ui::Fonts& fonts,
-                Actions& actions) {
+void side_panel(MatrixDraft& m, const Cell& hover, const ui::Fonts& fonts, Actions& actions) {
     Cell shown = hover;
     bool pinned = false;
     if (!shown.valid() && m.pin_user >= 0 && m.pin_user < static_cast<int>(m.draft.users.size()) &&
@@ -489,7 +485,7 @@ void side_panel(const AppState& s, MatrixDraft& m, const Cell& hover, const ui::
     ImGui::Dummy(ImVec2(0, px(6)));
     ImGui::Separator();
     ImGui::Dummy(ImVec2(0, px(2)));
-    what_if(s, m, fonts, actions);
+    what_if(m, fonts, actions);
 }
 
 }  // namespace
@@ -521,7 +517,7 @@ void draw_matrix(const AppState& s, MatrixDraft& m, const ui::Fonts& fonts, Acti
         ui::muted(tr("Nothing to show: no people or no tenants where you may read roles."));
         return;
     }
-    toolbar(s, m, actions);
+    toolbar(m, actions);
     int limit = platform::heatmap_max_columns();
     if (!platform::heatmap_upload(m.version, static_cast<int>(m.cells.tenants),
                                   static_cast<int>(m.cells.users), m.texture.data())) {
@@ -542,7 +538,7 @@ void draw_matrix(const AppState& s, MatrixDraft& m, const ui::Fonts& fonts, Acti
     ImGui::EndChild();
     ImGui::SameLine(0, px(16));
     if (ImGui::BeginChild("##matrix-side", ImVec2(side, avail.y), false))
-        side_panel(s, m, hover, fonts, actions);
+        side_panel(m, hover, fonts, actions);
     ImGui::EndChild();
 }
 

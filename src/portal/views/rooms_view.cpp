@@ -41,11 +41,8 @@ void health_chip(const std::string& health) {
         ui::chip(tr("Unmonitored"), color::kWarning, color::kWarningSoft);
 }
 
-// A room without a ring is in General, the default ring.
 std::string ring_name(const AppState& s, const std::string& ring_id) {
-    for (const auto& r : s.rings)
-        if (r.id == ring_id || (ring_id.empty() && r.built_in && r.name == "General"))
-            return r.name;
+    if (const RingRow* ring = ring_of(s.rings, ring_id)) return ring->name;
     return ring_id.empty() ? "General" : std::string(tr("(a ring you cannot see)"));
 }
 
