@@ -15,6 +15,8 @@ bool grant_covers(const World& w, const Grant& g, const Target& t) {
         case Target::Kind::ring:
         case Target::Kind::role:
             return true;  // tenant-wide objects: any grant in the tenant reaches them
+        case Target::Kind::invitation:
+            return false;  // reached by being named in it, never by a grant
         case Target::Kind::room: {
             RoomIx r{t.ix};
             return scope_covers_room(w, scope, r) && (!clip || scope_covers_room(w, *clip, r));
@@ -48,6 +50,7 @@ bool exists(const World& w, const Target& t) {
             return w.role(RoleIx{t.ix}).alive;
         case Target::Kind::tenant:
         case Target::Kind::incident:
+        case Target::Kind::invitation:
             return true;
     }
     return false;
@@ -69,6 +72,13 @@ bool tenant_visible(const World& w, UserIx principal, TenantIx tenant) {
 }
 
 bool visible(const World& w, UserIx principal, const Target& t) {
+    if (t.kind == Target::Kind::invitation) {
+        // Only the people an invitation names see it, whatever their role.
+        const std::string& upn = w.user(principal).upn;
+        for (const Contact& c : w.invitation(InvitationIx{t.ix}).contacts)
+            if (c.upn == upn) return true;
+        return false;
+    }
     if (!exists(w, t) || !tenant_visible(w, principal, t.tenant)) return false;
     switch (t.kind) {
         case Target::Kind::tenant:
@@ -104,6 +114,18 @@ Decision decide(const World& w, UserIx principal, Permission permission, const T
     }
     d.outcome = seen ? Outcome::forbidden : Outcome::not_visible;
     return d;
+}
+
+Scope visible_scope(const World& w, UserIx principal, TenantIx tenant, const Scope& scope) {
+    Scope out;
+    out.all_rooms = scope.all_rooms;
+    for (RoomIx r : scope.rooms)
+        if (w.room(r).tenant == tenant && visible(w, principal, Target::of(w, r)))
+            out.rooms.push_back(r);
+    for (RoomGroupIx g : scope.room_groups)
+        if (w.room_group(g).tenant == tenant && visible(w, principal, Target::of(w, g)))
+            out.room_groups.push_back(g);
+    return out;
 }
 
 std::vector<RoleIx> roles_in_context(const World& w, UserIx principal, TenantIx tenant) {

@@ -14,7 +14,7 @@
 namespace mtm {
 
 struct Target {
-    enum class Kind : std::uint8_t { tenant, room, room_group, ring, incident, role };
+    enum class Kind : std::uint8_t { tenant, room, room_group, ring, incident, role, invitation };
     Kind kind = Kind::tenant;
     std::uint32_t ix = 0;
     TenantIx tenant;  // the tenant the target belongs to
@@ -57,6 +57,10 @@ struct Explanation {
     std::vector<RoleIx> would_grant;  // forbidden: roles of that context holding the permission
 };
 Explanation explain(const World& w, UserIx principal, const Decision& d, const Target& target);
+
+// The part of `scope` the principal can see (rooms and groups it may reach at all), for
+// responses: no response names an id its reader cannot see.
+Scope visible_scope(const World& w, UserIx principal, TenantIx tenant, const Scope& scope);
 
 // The roles a principal could be given in `tenant` (the context's catalogue of roles): a
 // customer's own roles for its users, the partner's roles for that customer for partner users.

@@ -138,6 +138,11 @@ struct Relationship {
     Scope scope;  // the rooms the customer lets the partner manage
     RoleIx primary_admins;
     bool alive = true;
+    // The customer's latest decision about the scope: the index of the invitation it came from,
+    // or past every invitation once the customer changed it directly. Accepting an invitation
+    // older than that joins Primary admins but never changes the scope.
+    std::uint32_t scope_decision = 0;
+    std::string approval = "auto";
 };
 
 enum class ContactStatus : std::uint8_t { pending, accepted, denied };

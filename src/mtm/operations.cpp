@@ -254,7 +254,7 @@ std::vector<FieldIssue> check_contacts(const std::vector<ContactDraft>& contacts
 }  // namespace
 
 Result<InvitationIx> invite_partner(World& w, TenantIx customer, const InvitationDraft& d, Time now,
-                                    const IdSource& ids) {
+                                    const IdSource& ids, std::optional<UserIx> viewer) {
     std::vector<FieldIssue> issues;
     std::string domain = lower(trimmed(d.partner_domain));
     auto partner = w.find_tenant_by_domain(domain);
@@ -282,12 +282,24 @@ Result<InvitationIx> invite_partner(World& w, TenantIx customer, const Invitatio
                                           : "must be 'auto'"});
     if (!d.terms_accepted) issues.push_back({"termsAccepted", "the terms must be accepted"});
     check_text(issues, "note", d.note, kMaxDescriptionLength, false);
-    auto scope = resolve_scope(w, customer, d.scope, "scope");
+    auto scope = resolve_scope(w, customer, d.scope, "scope", viewer);
     if (!scope)
         issues.insert(issues.end(), scope.error().fields.begin(), scope.error().fields.end());
     else if (scope_is_empty(*scope))
         issues.push_back({"scope", "choose all rooms, or at least one room or room group"});
     if (!issues.empty()) return Error::invalid(std::move(issues));
+
+    // The newest invitation is the customer's current decision: older pending ones to the same
+    // partner are superseded, so accepting one can never widen the scope again.
+    for (InvitationIx i : w.invitations_of(customer)) {
+        Invitation& old = w.invitation_mut(i);
+        if (old.partner != *partner || old.revoked || now >= old.expires_at) continue;
+        bool anyone_pending = std::any_of(old.contacts.begin(), old.contacts.end(),
+                                          [](const Contact& c) {
+                                              return c.status == ContactStatus::pending;
+                                          });
+        if (anyone_pending) old.revoked = true;
+    }
 
     Invitation inv;
     inv.id = ids();
@@ -379,7 +391,7 @@ Result<RelationshipIx> accept_invitation(World& w, InvitationIx i, UserIx user, 
         pa.description = "Full partner access within the rooms the customer designated";
         pa.built_in = BuiltInRole::primary_admins;
         pa.permissions = builtin_permissions(BuiltInRole::primary_admins);
-        Relationship r{customer, partner, now, inv.scope, RoleIx{}, true};
+        Relationship r{customer, partner, now, inv.scope, RoleIx{}, true, i.v, inv.approval};
         rel = w.add_relationship(std::move(r));
         RoleIx pa_ix = w.add_role(std::move(pa));
         w.set_primary_admins(*rel, pa_ix);
@@ -392,8 +404,9 @@ Result<RelationshipIx> accept_invitation(World& w, InvitationIx i, UserIx user, 
         a.members = {Member::user(user)};
         w.add_assignment(std::move(a));
     } else {
-        // The customer's newest invitation is its current decision about the partner's rooms.
-        w.set_relationship_scope(*rel, inv.scope);
+        // The customer's newest decision about the partner's rooms wins: this invitation's
+        // scope only if the customer has not decided again since it was sent.
+        if (i.v >= w.relationship(*rel).scope_decision) w.set_relationship_scope(*rel, inv.scope, i.v);
         RoleIx pa = w.relationship(*rel).primary_admins;
         AssignmentIx first = w.role(pa).assignments.front();
         auto members = w.assignment(first).members;
@@ -418,6 +431,32 @@ void end_relationship(World& w, RelationshipIx rel) {
     w.remove_relationship(rel);
     // Time does not matter here: every invitation between the two that is still open closes.
     revoke_pending_between(w, customer, partner, std::numeric_limits<Time>::min());
+}
+
+Status update_relationship(World& w, RelationshipIx rel, const RelationshipPatch& p,
+                           std::optional<UserIx> viewer) {
+    const Relationship& r = w.relationship(rel);
+    std::vector<FieldIssue> issues;
+    std::optional<Scope> scope;
+    if (p.scope) {
+        auto s = resolve_scope(w, r.customer, *p.scope, "scope", viewer);
+        if (!s)
+            issues.insert(issues.end(), s.error().fields.begin(), s.error().fields.end());
+        else if (scope_is_empty(*s))
+            issues.push_back({"scope", "choose all rooms, or at least one room or room group"});
+        else
+            scope = *s;
+    }
+    if (p.approval && *p.approval != "auto")
+        issues.push_back({"approval", *p.approval == "manual"
+                                          ? "manual approval is not available yet; use 'auto'"
+                                          : "must be 'auto'"});
+    if (!issues.empty()) return Error::invalid(std::move(issues));
+    // Past every invitation sent so far: none of them can change this decision any more.
+    if (scope)
+        w.set_relationship_scope(rel, *scope, static_cast<std::uint32_t>(w.invitation_count()));
+    if (p.approval) w.set_relationship_approval(rel, *p.approval);
+    return ok();
 }
 
 std::vector<UserIx> primary_admins(const World& w, RelationshipIx rel) {
@@ -510,7 +549,7 @@ Status delete_role(World& w, RoleIx r) {
 }
 
 Result<AssignmentIx> add_assignment(World& w, RoleIx r, const AssignmentDraft& d,
-                                    const IdSource& ids) {
+                                    const IdSource& ids, std::optional<UserIx> viewer) {
     const Role& role = w.role(r);
     std::vector<FieldIssue> issues;
     check_name(issues, "name", d.name, 128);
@@ -520,7 +559,7 @@ Result<AssignmentIx> add_assignment(World& w, RoleIx r, const AssignmentDraft& d
         issues.insert(issues.end(), members.error().fields.begin(), members.error().fields.end());
     else if (members->empty())
         issues.push_back({"members", "add at least one user or group"});
-    auto scope = resolve_scope(w, role.customer, d.scope, "scope");
+    auto scope = resolve_scope(w, role.customer, d.scope, "scope", viewer);
     if (!scope)
         issues.insert(issues.end(), scope.error().fields.begin(), scope.error().fields.end());
     else if (scope_is_empty(*scope))
@@ -542,7 +581,8 @@ Result<AssignmentIx> add_assignment(World& w, RoleIx r, const AssignmentDraft& d
     return w.add_assignment(std::move(a));
 }
 
-Status update_assignment(World& w, AssignmentIx ai, const AssignmentPatch& p) {
+Status update_assignment(World& w, AssignmentIx ai, const AssignmentPatch& p,
+                         std::optional<UserIx> viewer) {
     const Assignment& a = w.assignment(ai);
     const Role& role = w.role(a.role);
     std::vector<FieldIssue> issues;
@@ -561,7 +601,7 @@ Status update_assignment(World& w, AssignmentIx ai, const AssignmentPatch& p) {
     }
     std::optional<Scope> scope;
     if (p.scope) {
-        auto s = resolve_scope(w, role.customer, *p.scope, "scope");
+        auto s = resolve_scope(w, role.customer, *p.scope, "scope", viewer);
         if (!s)
             issues.insert(issues.end(), s.error().fields.begin(), s.error().fields.end());
         else if (scope_is_empty(*s))
@@ -759,6 +799,13 @@ Status update_room_group(World& w, RoomGroupIx g, const std::optional<std::strin
 
 // --- update rings ---------------------------------------------------------------------------
 
+RingBudget ring_budget(int others, int rollout_days, int test_days) {
+    RingBudget b;
+    b.total = others + rollout_days + test_days;
+    b.fits = b.total <= kMaxRingWindowDays;
+    return b;
+}
+
 int ring_window_days(const World& w, TenantIx t) {
     int days = 0;
     for (RingIx r : w.rings_of(t)) days += w.ring(r).rollout_days + w.ring(r).test_days;
@@ -779,8 +826,9 @@ void check_ring_fields(const World& w, TenantIx t, RingIx self, const std::strin
         issues.push_back({"rolloutDays", "must be between 0 and 60"});
     if (test < 0 || test > kMaxRingWindowDays)
         issues.push_back({"testDays", "must be between 0 and 60"});
-    int total = window_without_self + std::max(0, rollout) + std::max(0, test);
-    if (total > kMaxRingWindowDays)
+    RingBudget budget = ring_budget(window_without_self, std::max(0, rollout), std::max(0, test));
+    int total = budget.total;
+    if (!budget.fits)
         issues.push_back(
             {"rolloutDays", "rollout and test days across all rings would be " +
                                 std::to_string(total) + "; the limit is 60 (" +

@@ -44,8 +44,12 @@ struct InvitationDraft {
     std::string note;
 };
 
+// A new invitation supersedes (revokes) the customer's earlier pending invitations to the same
+// partner: the relationship's scope is always the customer's latest decision. `viewer`: the
+// author, whose unseen rooms count as unknown ids.
 Result<InvitationIx> invite_partner(World& w, TenantIx customer, const InvitationDraft& draft,
-                                    Time now, const IdSource& ids);
+                                    Time now, const IdSource& ids,
+                                    std::optional<UserIx> viewer = {});
 Status add_contacts(World& w, InvitationIx inv, const std::vector<ContactDraft>& contacts,
                     Time now);
 Status revoke_invitation(World& w, InvitationIx inv, Time now);
@@ -61,6 +65,14 @@ Status deny_invitation(World& w, InvitationIx inv, UserIx user, Time now);
 // Ends the relationship from either side: partner roles deleted, pending invitations between
 // the two revoked. The one change allowed to leave Primary admins empty.
 void end_relationship(World& w, RelationshipIx rel);
+// The customer changes a live relationship (PATCH /partners/{id}): its scope (partner access
+// narrows at once; pending invitations can no longer widen it) and its change approval.
+struct RelationshipPatch {
+    std::optional<ScopeDraft> scope;
+    std::optional<std::string> approval;
+};
+Status update_relationship(World& w, RelationshipIx rel, const RelationshipPatch& patch,
+                           std::optional<UserIx> viewer = {});
 
 // --- roles and assignments (PRODUCT.md §2) --------------------------------------------------
 struct RoleDraft {
@@ -103,8 +115,9 @@ Result<RoleIx> create_role(World& w, TenantIx customer, Side side, TenantIx part
 Status update_role(World& w, RoleIx role, const RolePatch& patch);
 Status delete_role(World& w, RoleIx role);
 Result<AssignmentIx> add_assignment(World& w, RoleIx role, const AssignmentDraft& draft,
-                                    const IdSource& ids);
-Status update_assignment(World& w, AssignmentIx a, const AssignmentPatch& patch);
+                                    const IdSource& ids, std::optional<UserIx> viewer = {});
+Status update_assignment(World& w, AssignmentIx a, const AssignmentPatch& patch,
+                         std::optional<UserIx> viewer = {});
 Status delete_assignment(World& w, AssignmentIx a);
 // A change of a security group's members (the partner's directory) can empty Primary admins too.
 Status set_security_group_members(World& w, GroupIx group, std::vector<UserIx> members);
@@ -154,6 +167,13 @@ Status update_ring(World& w, RingIx ring, const RingPatch& patch);
 Status delete_ring(World& w, RingIx ring);  // its rooms move to General
 Status move_rooms_to_ring(World& w, RingIx ring, const std::vector<std::string>& room_ids);
 int ring_window_days(const World& w, TenantIx tenant);  // rollout + test over all rings
+// The 60-day rule (PRODUCT.md §6) on plain numbers, so the portal checks a draft exactly as the
+// service will: `others` is rollout + test over every other ring.
+struct RingBudget {
+    int total = 0;  // days with the draft
+    bool fits = true;
+};
+RingBudget ring_budget(int others, int rollout_days, int test_days);
 
 // --- incidents (PRODUCT.md §5) ----------------------------------------------------------------
 struct IncidentDraft {

@@ -1,5 +1,7 @@
 #include "mtm/snapshot.hpp"
 
+#include "mtm/actions.hpp"
+
 #include <algorithm>
 
 namespace mtm {
@@ -16,6 +18,8 @@ SnapshotScope to_snapshot(const World& w, const Scope& s) {
     return out;
 }
 
+}  // namespace
+
 bool covers(const SnapshotScope& s, const RoomFacts& room) {
     if (s.all_rooms) return true;
     if (std::binary_search(s.room_ids.begin(), s.room_ids.end(), room.room_id)) return true;
@@ -23,8 +27,6 @@ bool covers(const SnapshotScope& s, const RoomFacts& room) {
         if (std::binary_search(s.room_group_ids.begin(), s.room_group_ids.end(), g)) return true;
     return false;
 }
-
-}  // namespace
 
 AccessSnapshot snapshot_of(const World& w, UserIx user) {
     AccessSnapshot snap;
@@ -34,9 +36,10 @@ AccessSnapshot snapshot_of(const World& w, UserIx user) {
     for (const Grant& g : w.all_grants(user)) {
         const Assignment& a = w.assignment(g.assignment);
         const Role& role = w.role(g.role);
-        SnapshotScope scope = to_snapshot(w, a.scope);
+        const Scope* clip_scope = g.clip.valid() ? &w.relationship(g.clip).scope : nullptr;
+        SnapshotScope scope = to_snapshot(w, effective_scope(w, g.tenant, a.scope, clip_scope));
         std::optional<SnapshotScope> clip;
-        if (g.clip.valid()) clip = to_snapshot(w, w.relationship(g.clip).scope);
+        if (clip_scope) clip = to_snapshot(w, *clip_scope);
         std::string tenant_id = w.tenant(g.tenant).id;
         // Grants of one tenant with the same scope share a context; their permissions add up.
         auto same =
@@ -68,6 +71,21 @@ AccessSnapshot snapshot_of(const World& w, UserIx user) {
         c.tenant_name = w.tenant(u.tenant).name;
         snap.contexts.insert(snap.contexts.begin(), std::move(c));
     }
+    for (const AccessContext& c : snap.contexts) {
+        if (std::any_of(snap.facts.begin(), snap.facts.end(),
+                        [&](const AccessFacts& f) { return f.tenant_id == c.tenant_id; }))
+            continue;
+        AccessFacts f;
+        f.tenant_id = c.tenant_id;
+        TenantIx t = *w.find_tenant(c.tenant_id);
+        if (t == u.tenant) {
+            f.own_mmr_admin = is_own_mmr_admin(w, user);
+        } else if (w.find_relationship(t, u.tenant)) {
+            f.primary_admin = is_primary_admin(w, user, t);
+            f.relationship = true;
+        }
+        snap.facts.push_back(std::move(f));
+    }
     return snap;
 }
 
@@ -85,40 +103,6 @@ bool evaluate_tenant(const AccessSnapshot& s, Permission p, const std::string& t
     for (const AccessContext& c : s.contexts)
         if (c.tenant_id == tenant_id && c.permissions.has(p)) return true;
     return false;
-}
-
-std::optional<Denial> denial(const AccessSnapshot& s, Permission p, const std::string& tenant_id) {
-    if (evaluate_tenant(s, p, tenant_id)) return std::nullopt;
-    Denial d{p, tenant_id != s.tenant_id, {}};
-    if (d.partner) {
-        if (builtin_permissions(BuiltInRole::primary_admins).has(p))
-            d.granting.push_back(BuiltInRole::primary_admins);
-    } else {
-        for (auto r : {BuiltInRole::mmr_admin, BuiltInRole::site_lead, BuiltInRole::site_tech})
-            if (builtin_permissions(r).has(p)) d.granting.push_back(r);
-    }
-    return d;
-}
-
-std::string denial_reason(const AccessSnapshot& s, Permission p, const std::string& tenant_id) {
-    auto d = denial(s, p, tenant_id);
-    if (!d) return {};
-    const PermissionInfo& need = info(p);
-    std::string text = "Needs the permission " + std::string(need.id) + " (" +
-                       std::string(need.feature) + ": " + std::string(need.label) + ")";
-    if (d->granting.empty()) {
-        text += d->partner ? ". Only the customer's own roles hold it: ask the customer"
-                           : ". No built-in role grants it";
-    } else {
-        text += ", granted by ";
-        for (std::size_t i = 0; i < d->granting.size(); ++i) {
-            if (i) text += i + 1 == d->granting.size() ? " or " : ", ";
-            text += builtin_name(d->granting[i]);
-        }
-        text += d->partner ? " (or a custom partner role that includes it)"
-                           : " (or a custom role that includes it)";
-    }
-    return text;
 }
 
 }  // namespace mtm

@@ -29,16 +29,26 @@ struct AccessContext {
     std::string tenant_name;
     bool via_partner = false;  // "own" | "partner"
     PermissionSet permissions;
-    SnapshotScope scope;  // the assignment's scope
-    std::optional<SnapshotScope>
-        relationship;  // partner contexts: the customer's grant, clips `scope`
+    // The effective scope: what the caller actually reaches, the assignment's scope already
+    // clipped by the customer's grant to the partner (API.md: `scope`).
+    SnapshotScope scope;
+    std::optional<SnapshotScope> relationship;  // partner contexts: the customer's grant
     std::vector<SnapshotGrant> grants;
+};
+
+// Per tenant of the snapshot: the membership facts actions need besides permissions.
+struct AccessFacts {
+    std::string tenant_id;
+    bool primary_admin = false;      // partner users: in that customer's Primary admins
+    bool own_mmr_admin = false;      // own tenant: an MMR Admin (reads the audit log)
+    bool relationship = false;       // partner contexts: a live relationship with that customer
 };
 
 struct AccessSnapshot {
     std::string user_id;
     std::string tenant_id;  // the user's own tenant
     std::vector<AccessContext> contexts;
+    std::vector<AccessFacts> facts;  // one per tenant of `contexts`
 };
 
 AccessSnapshot snapshot_of(const World& w, UserIx user);
@@ -50,23 +60,12 @@ struct RoomFacts {
     std::vector<std::string> room_group_ids;
 };
 
+// Whether a snapshot scope reaches the room.
+bool covers(const SnapshotScope& s, const RoomFacts& room);
+
 // Allowed or not for a room, from the snapshot alone (no World).
 bool evaluate(const AccessSnapshot& s, Permission p, const RoomFacts& room);
 // Tenant-wide actions (create room, settings, roles): any context of the tenant with p.
 bool evaluate_tenant(const AccessSnapshot& s, Permission p, const std::string& tenant_id);
-
-// Why an action is not available: the permission it needs, whether the tenant is a customer the
-// caller reaches as a partner, and which built-in roles of that side would grant it (none for
-// a partner when only the customer's own roles hold it). nullopt when the snapshot allows it.
-struct Denial {
-    Permission needed;
-    bool partner = false;
-    std::vector<BuiltInRole> granting;
-};
-std::optional<Denial> denial(const AccessSnapshot& s, Permission p, const std::string& tenant_id);
-
-// The same in English words for a tooltip ("" when allowed). The portal words it in the UI's
-// language from denial() instead.
-std::string denial_reason(const AccessSnapshot& s, Permission p, const std::string& tenant_id);
 
 }  // namespace mtm

@@ -1,5 +1,7 @@
 #include "mtm/validation.hpp"
 
+#include "mtm/decide.hpp"
+
 #include <algorithm>
 
 namespace mtm {
@@ -123,12 +125,13 @@ bool valid_country(std::string_view code) {
 
 Result<std::vector<RoomIx>> resolve_rooms(const World& w, TenantIx tenant,
                                           const std::vector<std::string>& ids,
-                                          const std::string& field) {
+                                          const std::string& field, std::optional<UserIx> viewer) {
     std::vector<RoomIx> out;
     std::vector<FieldIssue> issues;
     for (std::size_t i = 0; i < ids.size(); ++i) {
         auto r = w.find_room(ids[i]);
-        if (!r || w.room(*r).tenant != tenant || !w.room(*r).enrolled)
+        if (!r || w.room(*r).tenant != tenant || !w.room(*r).enrolled ||
+            (viewer && !visible(w, *viewer, Target::of(w, *r))))
             issues.push_back(
                 {field + "[" + std::to_string(i) + "]", "is not a room of this customer"});
         else
@@ -142,12 +145,14 @@ Result<std::vector<RoomIx>> resolve_rooms(const World& w, TenantIx tenant,
 
 Result<std::vector<RoomGroupIx>> resolve_room_groups(const World& w, TenantIx tenant,
                                                      const std::vector<std::string>& ids,
-                                                     const std::string& field) {
+                                                     const std::string& field,
+                                                     std::optional<UserIx> viewer) {
     std::vector<RoomGroupIx> out;
     std::vector<FieldIssue> issues;
     for (std::size_t i = 0; i < ids.size(); ++i) {
         auto g = w.find_room_group(ids[i]);
-        if (!g || w.room_group(*g).tenant != tenant || !w.room_group(*g).alive)
+        if (!g || w.room_group(*g).tenant != tenant || !w.room_group(*g).alive ||
+            (viewer && !visible(w, *viewer, Target::of(w, *g))))
             issues.push_back(
                 {field + "[" + std::to_string(i) + "]", "is not a room group of this customer"});
         else
@@ -160,16 +165,17 @@ Result<std::vector<RoomGroupIx>> resolve_room_groups(const World& w, TenantIx te
 }
 
 Result<Scope> resolve_scope(const World& w, TenantIx tenant, const ScopeDraft& draft,
-                            const std::string& field) {
+                            const std::string& field, std::optional<UserIx> viewer) {
     Scope s;
     s.all_rooms = draft.all_rooms;
     std::vector<FieldIssue> issues;
-    auto rooms = resolve_rooms(w, tenant, draft.room_ids, field + ".roomIds");
+    auto rooms = resolve_rooms(w, tenant, draft.room_ids, field + ".roomIds", viewer);
     if (!rooms)
         issues.insert(issues.end(), rooms.error().fields.begin(), rooms.error().fields.end());
     else
         s.rooms = rooms.value();
-    auto groups = resolve_room_groups(w, tenant, draft.room_group_ids, field + ".roomGroupIds");
+    auto groups =
+        resolve_room_groups(w, tenant, draft.room_group_ids, field + ".roomGroupIds", viewer);
     if (!groups)
         issues.insert(issues.end(), groups.error().fields.begin(), groups.error().fields.end());
     else

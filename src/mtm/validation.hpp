@@ -38,15 +38,19 @@ struct ScopeDraft {
 };
 
 // Resolves ids to rooms and room groups of `tenant`. Unknown, deleted or other tenants' ids are
-// field errors (the request named things the tenant does not have).
+// field errors (the request named things the tenant does not have). With a `viewer`, ids that
+// viewer cannot see are exactly such errors too: a body never tells a room outside your reach
+// from one that does not exist.
 Result<Scope> resolve_scope(const World& w, TenantIx tenant, const ScopeDraft& draft,
-                            const std::string& field);
+                            const std::string& field, std::optional<UserIx> viewer = {});
 Result<std::vector<RoomIx>> resolve_rooms(const World& w, TenantIx tenant,
                                           const std::vector<std::string>& ids,
-                                          const std::string& field);
+                                          const std::string& field,
+                                          std::optional<UserIx> viewer = {});
 Result<std::vector<RoomGroupIx>> resolve_room_groups(const World& w, TenantIx tenant,
                                                      const std::vector<std::string>& ids,
-                                                     const std::string& field);
+                                                     const std::string& field,
+                                                     std::optional<UserIx> viewer = {});
 
 // Enumerations as the API spells them.
 std::string_view to_string(Health h);

@@ -1,6 +1,7 @@
 #include "mtm/world.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace mtm {
 
@@ -38,6 +39,14 @@ bool scope_covers_room(const World& w, const Scope& s, RoomIx room) {
     return false;
 }
 
+namespace {
+bool scope_covers_group_of(const World& w, const Scope& s, RoomIx room) {
+    for (RoomGroupIx g : w.room(room).groups)
+        if (std::binary_search(s.room_groups.begin(), s.room_groups.end(), g)) return true;
+    return false;
+}
+}  // namespace
+
 bool scope_is_empty(const Scope& s) {
     return !s.all_rooms && s.rooms.empty() && s.room_groups.empty();
 }
@@ -50,6 +59,20 @@ bool scope_within(const World& w, const Scope& inner, const Scope& outer) {
     for (RoomGroupIx g : inner.room_groups)
         if (!scope_covers_group(outer, g)) return false;
     return true;
+}
+
+Scope effective_scope(const World& w, TenantIx tenant, const Scope& scope, const Scope* clip) {
+    if (!clip || clip->all_rooms) return scope;
+    if (scope.all_rooms) return *clip;
+    Scope out;
+    std::set_intersection(scope.room_groups.begin(), scope.room_groups.end(),
+                          clip->room_groups.begin(), clip->room_groups.end(),
+                          std::back_inserter(out.room_groups));
+    for (RoomIx r : w.rooms_of(tenant)) {
+        if (!w.room(r).enrolled || scope_covers_group_of(w, out, r)) continue;
+        if (scope_covers_room(w, scope, r) && scope_covers_room(w, *clip, r)) out.rooms.push_back(r);
+    }
+    return out;
 }
 
 // --- lookups ------------------------------------------------------------------------------

@@ -146,8 +146,12 @@ class World {
         relationships_[r.v].primary_admins = role;
     }
     // Grants point at the relationship for their clip, so no grant needs rebuilding.
-    void set_relationship_scope(RelationshipIx r, Scope scope) {
+    void set_relationship_scope(RelationshipIx r, Scope scope, std::uint32_t decision) {
         relationships_[r.v].scope = std::move(scope);
+        relationships_[r.v].scope_decision = decision;
+    }
+    void set_relationship_approval(RelationshipIx r, std::string approval) {
+        relationships_[r.v].approval = std::move(approval);
     }
     InvitationIx add_invitation(Invitation inv);
     Invitation& invitation_mut(InvitationIx i) { return invitations_[i.v]; }
@@ -226,5 +230,10 @@ bool scope_covers_group(const Scope& s, RoomGroupIx group);
 bool scope_is_empty(const Scope& s);
 // True when every room and group `inner` names is covered by `outer`.
 bool scope_within(const World& w, const Scope& inner, const Scope& outer);
+// What an assignment reaches once the relationship's scope clips it (`clip` null: no clip), as
+// a scope of `tenant`: the groups both name, and each other room both cover. Exact today; the
+// service writes this, never the stored scope, so no response names a room the customer has
+// since taken out of the partner's reach.
+Scope effective_scope(const World& w, TenantIx tenant, const Scope& scope, const Scope* clip);
 
 }  // namespace mtm

@@ -8,6 +8,7 @@
 #include "i18n.hpp"
 #include "imgui.h"
 #include "json_read.hpp"
+#include "pages.hpp"
 #include "platform/platform.hpp"
 #include "trm/json_io.hpp"
 #include "ui/widgets.hpp"
@@ -223,7 +224,7 @@ void App::load_page() {
                 fail);
             break;
         case Page::partners:
-            if (!state_.can(mtm::Permission::settings_modify)) {
+            if (!state_.can(mtm::Action::list_partners)) {
                 state_.partners.clear();
                 done();
                 break;
@@ -239,7 +240,7 @@ void App::load_page() {
                 fail);
             break;
         case Page::rooms:
-            if (!state_.can(mtm::Permission::rooms_view)) {
+            if (!state_.can(mtm::Action::list_rooms)) {
                 state_.rooms.clear();
                 ++state_.rooms_version;
                 ++state_.rooms_version;
@@ -249,7 +250,7 @@ void App::load_page() {
             load_rooms();
             // Ring names and room groups for the columns, filters and forms, where I may see
             // them (a refusal just leaves those choices out).
-            if (state_.can(mtm::Permission::rings_view))
+            if (state_.can(mtm::Action::list_rings))
                 call(
                     "GET", "/tenants/" + state_.tenant_id + "/update-rings?limit=100", nullptr,
                     [this](const ApiResult& r) {
@@ -264,7 +265,7 @@ void App::load_page() {
                     [](const ApiResult&) {});
             else
                 state_.rings.clear();
-            if (state_.can(mtm::Permission::groups_view))
+            if (state_.can(mtm::Action::list_room_groups))
                 call(
                     "GET", "/tenants/" + state_.tenant_id + "/room-groups?limit=500", nullptr,
                     [this](const ApiResult& r) {
@@ -277,7 +278,7 @@ void App::load_page() {
                 state_.room_groups.clear();
             break;
         case Page::rings:
-            if (!state_.can(mtm::Permission::rings_view)) {
+            if (!state_.can(mtm::Action::list_rings)) {
                 state_.rings.clear();
                 done();
                 break;
@@ -286,7 +287,7 @@ void App::load_page() {
             break;
         case Page::reports:
             state_.report.reset();
-            if (!state_.can(mtm::Permission::reports_view)) {
+            if (!state_.can(mtm::Action::read_reports)) {
                 done();
                 break;
             }
@@ -299,7 +300,7 @@ void App::load_page() {
                 fail);
             break;
         case Page::groups:
-            if (!state_.can(mtm::Permission::groups_view)) {
+            if (!state_.can(mtm::Action::list_room_groups)) {
                 state_.room_groups.clear();
                 done();
                 break;
@@ -359,7 +360,7 @@ void App::load_page() {
         case Page::incidents:
             // The aggregate view asks the service, which answers for every customer where I
             // hold tickets.view; one tenant's view needs it there.
-            if (!state_.incidents_all && !state_.can(mtm::Permission::tickets_view)) {
+            if (!state_.incidents_all && !state_.can(mtm::Action::list_incidents)) {
                 state_.incidents.clear();
                 done();
                 break;
@@ -367,7 +368,7 @@ void App::load_page() {
             load_incidents();
             break;
         case Page::roles:
-            if (!state_.can(mtm::Permission::roles_view)) {
+            if (!state_.can(mtm::Action::list_roles)) {
                 state_.roles.clear();
                 done();
                 break;
@@ -404,8 +405,7 @@ void App::follow_hash(const std::string& hash) {
                 : route->page == Route::Page::partners  ? Page::partners
                                                         : Page::customers;
     bool all_incidents = page == Page::incidents && route->tenant_id.empty();
-    bool tenant_page = page == Page::rooms || page == Page::groups || page == Page::roles ||
-                       (page == Page::incidents && !all_incidents);
+    bool tenant_page = page_info(page).per_customer && !all_incidents;
     std::string tenant = tenant_page ? route->tenant_id : state_.me.tenant_id;
     // Only places this user may go: an unknown customer falls back to my own organisation.
     if (std::none_of(state_.tenants.begin(), state_.tenants.end(),
@@ -447,9 +447,8 @@ Route App::current_route() const {
              : state_.page == Page::partners  ? Route::Page::partners
                                               : Route::Page::customers;
     if (r.page == Route::Page::groups) r.item = state_.group_id;
-    if (r.page == Route::Page::rooms || r.page == Route::Page::roles ||
-        r.page == Route::Page::groups || r.page == Route::Page::reports ||
-        r.page == Route::Page::rings || (r.page == Route::Page::incidents && !state_.incidents_all))
+    if (page_info(state_.page).per_customer &&
+        !(state_.page == Page::incidents && state_.incidents_all))
         r.tenant_id = state_.tenant_id;
     if (r.page == Route::Page::incidents && !state_.incidents_all && state_.incident)
         r.item = state_.incident->id;
@@ -498,38 +497,22 @@ void App::apply(const views::Action& a) {
             state_.room_draft = RoomDraft{};
             state_.incident.reset();
             if (state_.page == Page::incidents) state_.incidents_all = false;  // that customer's
-            if (state_.page != Page::rooms && state_.page != Page::roles &&
-                state_.page != Page::groups && state_.page != Page::reports &&
-                state_.page != Page::rings && state_.page != Page::incidents)
+            if (!page_info(state_.page).per_customer)
                 state_.page = Page::rooms;  // a customer's own page
             load_page();
             return;
         case K::select_page:
             ++generation_;
-            state_.page = a.id == "rooms"       ? Page::rooms
-                          : a.id == "roles"     ? Page::roles
-                          : a.id == "incidents" ? Page::incidents
-                          : a.id == "audit"     ? Page::audit
-                          : a.id == "access"    ? Page::access
-                          : a.id == "groups"    ? Page::groups
-                          : a.id == "reports"   ? Page::reports
-                          : a.id == "rings"     ? Page::rings
-                          : a.id == "partners"  ? Page::partners
-                                                : Page::customers;
-            if (state_.page != Page::rooms && state_.page != Page::roles &&
-                state_.page != Page::groups && state_.page != Page::reports &&
-                state_.page != Page::rings && state_.page != Page::incidents)
-                state_.tenant_id = state_.me.tenant_id;
+            state_.page = page_by_id(a.id).value_or(Page::customers);
+            if (!page_info(state_.page).per_customer) state_.tenant_id = state_.me.tenant_id;
             state_.incident.reset();
             // A partner's incidents page opens on every customer at once; a customer's on its own.
             if (state_.page == Page::incidents)
                 state_.incidents_all =
                     state_.partner_user() && state_.tenant_id == state_.me.tenant_id;
             // A partner manages rooms and roles of its customers, not its own: open the first one.
-            if ((state_.page == Page::rooms || state_.page == Page::roles ||
-                 state_.page == Page::groups || state_.page == Page::reports ||
-                 state_.page == Page::rings) &&
-                state_.partner_user() && state_.tenant_id == state_.me.tenant_id &&
+            if (page_info(state_.page).partner_to_customer && state_.partner_user() &&
+                state_.tenant_id == state_.me.tenant_id &&
                 state_.tenants.size() > 1)
                 state_.tenant_id = state_.tenants[1].tenant_id;
             load_page();
@@ -608,8 +591,9 @@ void App::apply(const views::Action& a) {
                     if (!state_.detail || state_.detail->tenant_id != tid) return;
                     state_.detail->loading = false;
                     for (const auto& role : r.body.value("items", json::array())) {
-                        if (role.value("name", "") != "Primary admins" ||
-                            !role.value("builtIn", false))
+                        // By the built-in key, never by the (display) name.
+                        if (read::text(role, "builtInKey") !=
+                            mtm::builtin_key(mtm::BuiltInRole::primary_admins))
                             continue;
                         state_.detail->role_id = role.value("id", "");
                         const auto& assignments = role.value("assignments", json::array());
@@ -620,6 +604,7 @@ void App::apply(const views::Action& a) {
                         for (const auto& m : assignments[0].value("members", json::array()))
                             state_.detail->members.push_back(
                                 {m.value("type", ""), m.value("id", "")});
+                        break;  // one Primary admins role per customer and partner
                     }
                 },
                 [this](const ApiResult& r) {

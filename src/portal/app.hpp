@@ -75,10 +75,19 @@ struct AppState {
 
     bool partner_user() const { return me.partner_program; }
     const TenantChoice* selected_tenant() const;
-    bool can(mtm::Permission p) const { return mtm::evaluate_tenant(access, p, tenant_id); }
-    std::string why_not(mtm::Permission p) const {
-        auto d = mtm::denial(access, p, tenant_id);
-        return d ? describe(*d) : std::string();
+    // Actions of mtm's catalogue decided on the snapshot, as the service will decide them: in
+    // the selected tenant, or in `tenant`; "" when allowed, else the reason in words.
+    mtm::ActionDecision decide(mtm::Action a, const std::string& tenant) const {
+        return mtm::decide(access, a, mtm::SnapshotTarget{tenant, {}, {}});
+    }
+    bool can(mtm::Action a) const { return decide(a, tenant_id).allowed(); }
+    std::string why_not(mtm::Action a) const { return why_not(a, tenant_id); }
+    std::string why_not(mtm::Action a, const std::string& tenant) const {
+        return describe(decide(a, tenant));
+    }
+    // On one room (its facts), and on every room of a selection (body rules such as move-rooms).
+    mtm::ActionDecision decide_room(mtm::Action a, const mtm::RoomFacts& room) const {
+        return mtm::decide(access, a, mtm::SnapshotTarget{room.tenant_id, room, {}});
     }
 };
 

@@ -71,7 +71,7 @@ void App::apply_rooms(const views::Action& a) {
             if (!room) return;
             json body = {{"displayName", d.name}, {"site", d.site}};
             if (!d.ring_id.empty() && d.ring_id != room->ring_id) body["updateRingId"] = d.ring_id;
-            if (state_.can(mtm::Permission::groups_view))
+            if (state_.can(mtm::Action::list_room_groups))
                 body["roomGroupIds"] = group_list(d.group_ids);
             state_.busy_id = room->id;
             call(
@@ -195,8 +195,7 @@ void App::apply_rooms(const views::Action& a) {
             std::size_t skipped = 0;
             for (const auto& r : state_.rooms)
                 if (state_.rooms_list.is_selected(r.id)) {
-                    if (mtm::evaluate(state_.access, mtm::Permission::rooms_download_key,
-                                      r.facts()))
+                    if (state_.decide_room(mtm::Action::download_room_key, r.facts()).allowed())
                         ids.push_back(r.id);
                     else
                         ++skipped;

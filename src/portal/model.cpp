@@ -141,8 +141,23 @@ json RecordDraft::to_request() const {
     return body;
 }
 
-std::string describe(const mtm::Denial& d) {
-    const mtm::PermissionInfo& need = mtm::info(d.needed);
+std::string describe(const mtm::ActionDecision& d) {
+    switch (d.refusal) {
+        case mtm::Refusal::none:
+            return {};
+        case mtm::Refusal::not_visible:
+            return tr("Not found, or outside the rooms you may manage");
+        case mtm::Refusal::not_primary_admin:
+            return tr("Only members of the customer's Primary admins can do this");
+        case mtm::Refusal::not_role_owner:
+            return d.partner ? tr("Only the customer's own roles and yours can be changed here: "
+                                  "this role belongs to another side")
+                             : tr("A partner's roles are the partner's to edit; you may delete its "
+                                  "custom roles, or remove the partner");
+        case mtm::Refusal::missing_permission:
+            break;
+    }
+    const mtm::PermissionInfo& need = mtm::info(d.missing);
     std::string id(need.id);
     const char* feature = tr(need.feature.data());  // the catalogue's literals
     const char* label = tr(need.label.data());

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mtm/matrix.hpp"
+#include "mtm/actions.hpp"
 #include "mtm/snapshot.hpp"
 
 namespace portal {
@@ -406,8 +407,9 @@ std::string describe_grant(const mtm::MatrixModel& m, const mtm::MatrixModel::Gr
 std::string explain_matrix_cell(const mtm::MatrixModel& m, const mtm::Matrix& cells,
                                 std::uint32_t user, std::uint32_t tenant, mtm::Permission p);
 
-// Why an action is not available, worded in the UI's language (mtm::denial's facts).
-std::string describe(const mtm::Denial& d);
+// Why an action is refused, worded in the UI's language from the action decision's facts (the
+// English is exactly the service's reason_text).
+std::string describe(const mtm::ActionDecision& d);
 
 // The date part of an ISO time ("2026-11-27T17:00:00Z" → "2026-11-27").
 std::string date_of(const std::string& iso);

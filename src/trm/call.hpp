@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "mtm/actions.hpp"
 #include "mtm/decide.hpp"
 #include "trm/json_io.hpp"
 #include "trm/service.hpp"
@@ -17,6 +18,16 @@ struct AuditSpec {
     const char* category;   // "Room", "Role", …
     const char* operation;  // "Create", "Update", "Delete"
     std::string object_name;
+};
+
+// An action route's request after the pipeline's first steps: the tenant and the object of its
+// path resolved (not visible = not found) and the action allowed on it. `audit` names the
+// object for the customer's audit log; handlers refine it (a create names what the body names).
+struct Service::Resolved {
+    mtm::TenantIx tenant;
+    mtm::Target target;
+    AuditSpec audit;
+    std::uint32_t ix() const { return target.ix; }
 };
 
 struct Service::Call {
@@ -37,9 +48,26 @@ struct Service::Call {
     // The tenant of a /tenants/{tid}/… path: 404 unless the caller can see the tenant.
     std::optional<mtm::TenantIx> tenant(const std::string& id, Response& error) const;
 
-    // decide() → nullopt when allowed; otherwise the 404/403 answer (audited when `audit` given).
-    std::optional<Response> authorize(mtm::Permission p, const mtm::Target& target,
+    // The action decided on its target → nullopt when allowed; otherwise the answer: 404 exactly
+    // as for an id that does not exist, 403 naming what is missing, 409 for a role of the other
+    // side. Refusals in a tenant the caller can see are audited when `audit` is given.
+    std::optional<Response> authorize(mtm::Action a, const mtm::Target& target,
                                       const AuditSpec* audit = nullptr);
+    Response refusal(const mtm::ActionDecision& d, const mtm::Target& target,
+                     const AuditSpec* audit);
+
+    // The pipeline's last steps for an action route: refused (422/409/404, audited as Failed),
+    // or done (audited as Successful) with the response.
+    Response refuse(const mtm::Error& e, const Resolved& res) {
+        return refuse(e, res.tenant, res.audit);
+    }
+    Response invalid(const std::vector<FieldError>& errors, const Resolved& res) {
+        return invalid(errors, res.tenant, res.audit);
+    }
+    Response done(const Resolved& res, Response response) {
+        audit(res.tenant, res.audit, true);
+        return response;
+    }
 
     // Records an audit line in the target tenant's partition.
     void audit(mtm::TenantIx tenant, const AuditSpec& spec, bool success,

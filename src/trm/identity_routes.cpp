@@ -7,7 +7,7 @@
 
 namespace trm {
 
-using mtm::Permission;
+using mtm::Action;
 
 void Service::identity_routes(Router& router) {
     // Dev sign-in: demos and tests only, and only when the service was started with --dev-auth.
@@ -44,11 +44,13 @@ void Service::identity_routes(Router& router) {
     // The portal recomputes the cells with mtm::compute(), and what-if edits on a copy.
     route(router, "GET", "/access-matrix", false, [](Call& c) {
         mtm::MatrixModel m = mtm::matrix_of(c.world, c.caller);
-        if (m.tenants.empty())
-            return Response::problem(forbidden(
-                "The access matrix shows who holds which roles: it needs roles.view in your "
-                "organisation or in a customer",
-                "roles.view"));
+        if (m.tenants.empty()) {
+            std::string needed(mtm::to_id(*mtm::spec(mtm::Action::read_access_matrix).permission));
+            return Response::problem(
+                forbidden("The access matrix shows who holds which roles: it needs " + needed +
+                              " in your organisation or in a customer",
+                          needed));
+        }
         return Response::json(200, matrix_json(m));
     });
 
@@ -90,32 +92,27 @@ void Service::identity_routes(Router& router) {
         return page(c.request, std::move(items));
     });
 
-    auto act = [](Call& c, bool accept) {
-        const std::string& id = c.request.path_params[0];
-        auto inv = c.world.find_invitation(id);
-        if (!inv || !mtm::contact_of(c.world, c.world.invitation(*inv), c.caller))
-            return Response::problem(not_found("No invitation " + id + " names you"));
-        mtm::TenantIx customer = c.world.invitation(*inv).customer;
-        AuditSpec spec{"PartnerInvitation", "Update", (accept ? "accept " : "deny ") + id};
+    auto act = [](Call& c, Resolved& res, bool accept) {
+        mtm::InvitationIx inv{res.ix()};
+        res.audit.object_name = (accept ? "accept " : "deny ") + c.world.invitation(inv).id;
         if (!accept) {
-            auto res = mtm::deny_invitation(c.world, *inv, c.caller, c.now);
-            if (!res) return c.refuse(res.error(), customer, spec);
-            c.audit(customer, spec, true);
-            json j = invitation_json(c.world, *inv, c.now);
+            auto done = mtm::deny_invitation(c.world, inv, c.caller, c.now);
+            if (!done) return c.refuse(done.error(), res);
+            json j = invitation_json(c.world, inv, c.now);
             j["myStatus"] = "denied";
-            return Response::json(200, j);
+            return c.done(res, Response::json(200, j));
         }
-        auto rel = mtm::accept_invitation(c.world, *inv, c.caller, c.now, c.options.ids);
-        if (!rel) return c.refuse(rel.error(), customer, spec);
-        c.audit(customer, spec, true);
+        auto rel = mtm::accept_invitation(c.world, inv, c.caller, c.now, c.options.ids);
+        if (!rel) return c.refuse(rel.error(), res);
         json j = {{"relationship", relationship_json(c.world, *rel)},
-                  {"invitation", invitation_json(c.world, *inv, c.now)}};
+                  {"invitation", invitation_json(c.world, inv, c.now)}};
         j["invitation"]["myStatus"] = "accepted";
-        return Response::json(200, j);
+        return c.done(res, Response::json(200, j));
     };
-    route(router, "POST", "/invitations/{id}/accept", true,
-          [act](Call& c) { return act(c, true); });
-    route(router, "POST", "/invitations/{id}/deny", true, [act](Call& c) { return act(c, false); });
+    action_route(router, Action::accept_invitation, {"PartnerInvitation", "Update"},
+                 [act](Call& c, Resolved& res) { return act(c, res, true); });
+    action_route(router, Action::deny_invitation, {"PartnerInvitation", "Update"},
+                 [act](Call& c, Resolved& res) { return act(c, res, false); });
 
     route(router, "GET", "/customers", false, [](Call& c) {
         std::vector<json> items;
@@ -133,32 +130,22 @@ void Service::identity_routes(Router& router) {
                              {"name", t.name},
                              {"domain", t.domain},
                              {"since", iso_time(r.since)},
-                             {"scope", scope_json(c.world, r.scope)},
-                             {"myPermissions", perms}});
+                             {"scope", scope_json(c.world, r.customer, r.scope, c.caller)},
+                             {"myPermissions", perms},
+                             {"primaryAdmin", mtm::is_primary_admin(c.world, c.caller, r.customer)}});
         }
         return page(c.request, std::move(items));
     });
 
-    route(router, "DELETE", "/customers/{tid}", true, [](Call& c) {
-        const std::string& id = c.request.path_params[0];
-        auto customer = c.world.find_tenant(id);
-        auto rel = customer ? c.world.find_relationship(*customer, c.home()) : std::nullopt;
-        if (!rel || c.world.grants(c.caller, *customer).empty())
-            return Response::problem(not_found("No customer " + id + " is visible to you"));
-        AuditSpec spec{"PartnerInvitation", "Delete",
-                       "partner " + c.world.tenant(c.home()).name + " removed customer"};
-        auto admins = mtm::primary_admins(c.world, *rel);
-        if (!std::binary_search(admins.begin(), admins.end(), c.caller)) {
-            c.audit(*customer, spec, false, "caller is not in Primary admins");
-            Problem p =
-                forbidden("Only members of Primary admins can remove a customer", "roles.modify");
-            p.code = "not_primary_admin";
-            return Response::problem(p);
-        }
-        mtm::end_relationship(c.world, *rel);
-        c.audit(*customer, spec, true);
-        return Response::no_content();
-    });
+    action_route(router, Action::remove_customer,
+                 {"PartnerInvitation", "Delete", "remove customer "},
+                 [](Call& c, Resolved& res) {
+                     res.audit.object_name =
+                         "partner " + c.world.tenant(c.home()).name + " removed customer";
+                     auto rel = c.world.find_relationship(res.tenant, c.home());
+                     mtm::end_relationship(c.world, *rel);
+                     return c.done(res, Response::no_content());
+                 });
 }
 
 }  // namespace trm

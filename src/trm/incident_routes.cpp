@@ -1,10 +1,12 @@
 // Incidents (tickets): per customer under /tenants/{tid}/incidents, and the all-customers view
 // GET /incidents over every tenant where the caller has tickets.view.
+#include <algorithm>
+
 #include "trm/call.hpp"
 
 namespace trm {
 
-using mtm::Permission;
+using mtm::Action;
 
 namespace {
 
@@ -56,17 +58,6 @@ void newest_first(const mtm::World& w, std::vector<mtm::IncidentIx>& list) {
     });
 }
 
-std::optional<mtm::IncidentIx> path_incident(Service::Call& c, mtm::TenantIx t, Response& err) {
-    auto i = c.world.find_incident(c.request.path_params[1]);
-    if (!i || c.world.incident(*i).tenant != t ||
-        !mtm::visible(c.world, c.caller, mtm::Target::of(c.world, *i))) {
-        err = Response::problem(
-            not_found("No incident " + c.request.path_params[1] + " is visible to you"));
-        return std::nullopt;
-    }
-    return i;
-}
-
 }  // namespace
 
 void Service::incident_routes(Router& router) {
@@ -74,11 +65,13 @@ void Service::incident_routes(Router& router) {
         Response err;
         auto f = read_filter(c.request, err);
         if (!f) return err;
+        // A tenant filter on a customer the caller cannot see matches nothing, exactly as an id
+        // that does not exist.
         std::optional<mtm::TenantIx> only;
+        bool nothing = false;
         if (auto tid = c.request.query_value("tenantId"); tid && !tid->empty()) {
             only = c.world.find_tenant(*tid);
-            if (!only || !mtm::tenant_visible(c.world, c.caller, *only))
-                return bad_query("tenantId", "names no customer of yours");
+            nothing = !only || !mtm::tenant_visible(c.world, c.caller, *only);
         }
         // Every tenant I can act in: my own, and each customer where I hold a grant.
         std::vector<mtm::TenantIx> tenants{c.home()};
@@ -88,10 +81,10 @@ void Service::incident_routes(Router& router) {
                 tenants.push_back(g.tenant);
         std::vector<mtm::IncidentIx> list;
         for (auto t : tenants) {
-            if (only && t != *only) continue;
+            if (nothing || (only && t != *only)) continue;
             for (auto i : c.world.incidents_of(t))
                 if (matches(c.world, i, *f) &&
-                    mtm::decide(c.world, c.caller, Permission::tickets_view,
+                    mtm::decide(c.world, c.caller, Action::read_incident,
                                 mtm::Target::of(c.world, i))
                         .allowed())
                     list.push_back(i);
@@ -102,134 +95,102 @@ void Service::incident_routes(Router& router) {
         });
     });
 
-    tenant_route(
-        router, "GET", "/tenants/{tid}/incidents", false, [](Call& c, mtm::TenantIx tenant) {
-            Response err;
-            if (auto refused = c.authorize(Permission::tickets_view, mtm::Target::of(tenant)))
-                return *refused;
-            auto f = read_filter(c.request, err);
-            if (!f) return err;
-            std::vector<mtm::IncidentIx> list;
-            for (auto i : c.world.incidents_of(tenant))
-                if (matches(c.world, i, *f) &&
-                    mtm::decide(c.world, c.caller, Permission::tickets_view,
-                                mtm::Target::of(c.world, i))
-                        .allowed())
-                    list.push_back(i);
-            newest_first(c.world, list);
-            return page_of(c.request, list.size(), [&](std::size_t k) {
-                return incident_json(c.world, list[k], false, c.caller);
-            });
+    action_route(router, Action::list_incidents, {}, [](Call& c, Resolved& res) {
+        Response err;
+        auto f = read_filter(c.request, err);
+        if (!f) return err;
+        std::vector<mtm::IncidentIx> list;
+        for (auto i : c.world.incidents_of(res.tenant))
+            if (matches(c.world, i, *f) &&
+                mtm::decide(c.world, c.caller, Action::read_incident, mtm::Target::of(c.world, i))
+                    .allowed())
+                list.push_back(i);
+        newest_first(c.world, list);
+        return page_of(c.request, list.size(), [&](std::size_t k) {
+            return incident_json(c.world, list[k], false, c.caller);
         });
+    });
 
-    tenant_route(
-        router, "GET", "/tenants/{tid}/incidents/{id}", false, [](Call& c, mtm::TenantIx tenant) {
-            Response err;
-            auto i = path_incident(c, tenant, err);
-            if (!i) return err;
-            if (auto refused = c.authorize(Permission::tickets_view, mtm::Target::of(c.world, *i)))
-                return *refused;
-            return Response::json(200, incident_json(c.world, *i, true, c.caller));
-        });
+    action_route(router, Action::read_incident, {}, [](Call& c, Resolved& res) {
+        return Response::json(200,
+                              incident_json(c.world, mtm::IncidentIx{res.ix()}, true, c.caller));
+    });
 
-    tenant_route(
-        router, "POST", "/tenants/{tid}/incidents", true, [](Call& c, mtm::TenantIx tenant) {
-            Response err;
-            AuditSpec spec{"Ticket", "Create", "incident"};
-            if (auto refused =
-                    c.authorize(Permission::tickets_create, mtm::Target::of(tenant), &spec))
-                return *refused;
-            auto body = c.body(err);
-            if (!body) return err;
-            BodyReader in(*body);
-            in.allow_only(
-                {"roomIds", "title", "description", "highImpact", "justification", "type"});
-            mtm::IncidentDraft d;
-            d.room_ids = in.strings("roomIds", true).value_or(std::vector<std::string>{});
-            d.title = in.string("title", true).value_or("");
-            d.description = in.string("description", true).value_or("");
-            d.high_impact = in.boolean("highImpact").value_or(false);
-            d.justification = in.string("justification").value_or("");
-            d.type = in.string("type").value_or("other");
-            spec.object_name = d.title;
-            if (!in.ok()) return c.invalid(in.errors(), tenant, spec);
-            // Each named room must be one I may raise tickets for.
-            for (const auto& id : d.room_ids)
-                if (auto r = c.world.find_room(id); r && c.world.room(*r).tenant == tenant)
-                    if (auto refused = c.authorize(Permission::tickets_create,
-                                                   mtm::Target::of(c.world, *r), &spec))
-                        return *refused;
-            auto i = mtm::record_incident(c.world, tenant, d, c.user().id, c.now, c.options.ids);
-            if (!i) return c.refuse(i.error(), tenant, spec);
-            c.audit(tenant, spec, true);
-            return Response::json(201, incident_json(c.world, *i, true, c.caller));
-        });
+    action_route(router, Action::create_incident, {"Ticket", "Create"}, [](Call& c, Resolved& res) {
+        Response err;
+        res.audit.object_name = "incident";
+        auto body = c.body(err);
+        if (!body) return err;
+        BodyReader in(*body);
+        in.allow_only({"roomIds", "title", "description", "highImpact", "justification", "type"});
+        mtm::IncidentDraft d;
+        d.room_ids = in.strings("roomIds", true).value_or(std::vector<std::string>{});
+        d.title = in.string("title", true).value_or("");
+        d.description = in.string("description", true).value_or("");
+        d.high_impact = in.boolean("highImpact").value_or(false);
+        d.justification = in.string("justification").value_or("");
+        d.type = in.string("type").value_or("other");
+        if (!d.title.empty()) res.audit.object_name = d.title;
+        if (!in.ok()) return c.invalid(in.errors(), res);
+        // Each named room must be one I may raise tickets for; a room I cannot see is answered
+        // exactly as one that does not exist.
+        auto rooms = mtm::check_body_rooms(c.world, c.caller, Action::create_incident, res.tenant,
+                                           d.room_ids, "roomIds");
+        if (!rooms.unknown.empty()) return c.invalid(to_field_errors(rooms.unknown), res);
+        if (rooms.refused) return c.refusal(*rooms.refused, res.target, &res.audit);
+        auto i = mtm::record_incident(c.world, res.tenant, d, c.user().id, c.now, c.options.ids);
+        if (!i) return c.refuse(i.error(), res);
+        return c.done(res, Response::json(201, incident_json(c.world, *i, true, c.caller)));
+    });
 
-    tenant_route(
-        router, "PATCH", "/tenants/{tid}/incidents/{id}", true, [](Call& c, mtm::TenantIx tenant) {
-            Response err;
-            auto i = path_incident(c, tenant, err);
-            if (!i) return err;
-            AuditSpec spec{"Ticket", "Update", c.world.incident(*i).title};
-            if (auto refused =
-                    c.authorize(Permission::tickets_update, mtm::Target::of(c.world, *i), &spec))
-                return *refused;
-            auto body = c.body(err);
-            if (!body) return err;
-            BodyReader in(*body);
-            in.allow_only({"title", "state", "severity"});
-            mtm::IncidentPatch p{in.string("title"), in.string("state"), in.string("severity")};
-            if (!in.ok()) return c.invalid(in.errors(), tenant, spec);
-            if (auto stale = c.check_if_match(incident_json(c.world, *i, true, c.caller)))
-                return *stale;
-            auto res = mtm::update_incident(c.world, *i, p, c.now);
-            if (!res) return c.refuse(res.error(), tenant, spec);
-            c.audit(tenant, spec, true);
-            return Response::json(200, incident_json(c.world, *i, true, c.caller));
-        });
+    action_route(router, Action::modify_incident, {"Ticket", "Update"}, [](Call& c, Resolved& res) {
+        Response err;
+        mtm::IncidentIx i{res.ix()};
+        auto body = c.body(err);
+        if (!body) return err;
+        BodyReader in(*body);
+        in.allow_only({"title", "state", "severity"});
+        mtm::IncidentPatch p{in.string("title"), in.string("state"), in.string("severity")};
+        if (!in.ok()) return c.invalid(in.errors(), res);
+        if (auto stale = c.check_if_match(incident_json(c.world, i, true, c.caller)))
+            return *stale;
+        auto done = mtm::update_incident(c.world, i, p, c.now);
+        if (!done) return c.refuse(done.error(), res);
+        return c.done(res, Response::json(200, incident_json(c.world, i, true, c.caller)));
+    });
 
-    tenant_route(router, "POST", "/tenants/{tid}/incidents/{id}/messages", true,
-                 [](Call& c, mtm::TenantIx tenant) {
+    action_route(router, Action::reply_to_incident, {"Ticket", "Update", "reply to "},
+                 [](Call& c, Resolved& res) {
                      Response err;
-                     auto i = path_incident(c, tenant, err);
-                     if (!i) return err;
-                     AuditSpec spec{"Ticket", "Update", "reply to " + c.world.incident(*i).title};
-                     if (auto refused = c.authorize(Permission::tickets_update,
-                                                    mtm::Target::of(c.world, *i), &spec))
-                         return *refused;
+                     mtm::IncidentIx i{res.ix()};
                      auto body = c.body(err);
                      if (!body) return err;
                      BodyReader in(*body);
                      in.allow_only({"text", "assignToService"});
                      auto text = in.string("text", true);
                      bool assign = in.boolean("assignToService").value_or(false);
-                     if (!in.ok()) return c.invalid(in.errors(), tenant, spec);
-                     auto res =
-                         mtm::add_incident_message(c.world, *i, *text, assign, c.user().id, c.now);
-                     if (!res) return c.refuse(res.error(), tenant, spec);
-                     c.audit(tenant, spec, true);
-                     return Response::json(200, incident_json(c.world, *i, true, c.caller));
+                     if (!in.ok()) return c.invalid(in.errors(), res);
+                     auto done =
+                         mtm::add_incident_message(c.world, i, *text, assign, c.user().id, c.now);
+                     if (!done) return c.refuse(done.error(), res);
+                     return c.done(res,
+                                   Response::json(200, incident_json(c.world, i, true, c.caller)));
                  });
 
-    tenant_route(router, "POST", "/tenants/{tid}/incidents/{id}/close", true,
-                 [](Call& c, mtm::TenantIx tenant) {
+    action_route(router, Action::close_incident, {"Ticket", "Update", "close "},
+                 [](Call& c, Resolved& res) {
                      Response err;
-                     auto i = path_incident(c, tenant, err);
-                     if (!i) return err;
-                     AuditSpec spec{"Ticket", "Update", "close " + c.world.incident(*i).title};
-                     if (auto refused = c.authorize(Permission::tickets_update,
-                                                    mtm::Target::of(c.world, *i), &spec))
-                         return *refused;
+                     mtm::IncidentIx i{res.ix()};
                      auto body = c.body(err);
                      if (!body) return err;
                      BodyReader in(*body);
                      in.allow_only({"reason"});
                      auto reason = in.string("reason", true);
-                     if (!in.ok()) return c.invalid(in.errors(), tenant, spec);
-                     auto res = mtm::close_incident(c.world, *i, *reason, c.now);
-                     if (!res) return c.refuse(res.error(), tenant, spec);
-                     c.audit(tenant, spec, true);
-                     return Response::json(200, incident_json(c.world, *i, true, c.caller));
+                     if (!in.ok()) return c.invalid(in.errors(), res);
+                     auto done = mtm::close_incident(c.world, i, *reason, c.now);
+                     if (!done) return c.refuse(done.error(), res);
+                     return c.done(res,
+                                   Response::json(200, incident_json(c.world, i, true, c.caller)));
                  });
 }
 

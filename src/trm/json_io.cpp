@@ -191,6 +191,16 @@ json scope_json(const mtm::World& w, const mtm::Scope& s) {
     return {{"allRooms", s.all_rooms}, {"roomIds", rooms}, {"roomGroupIds", groups}};
 }
 
+json scope_json(const mtm::World& w, mtm::TenantIx tenant, const mtm::Scope& s, Viewer viewer) {
+    return scope_json(w, viewer ? mtm::visible_scope(w, *viewer, tenant, s) : s);
+}
+
+std::vector<FieldError> to_field_errors(const std::vector<mtm::FieldIssue>& issues) {
+    std::vector<FieldError> out;
+    for (const auto& f : issues) out.push_back({f.field, f.message});
+    return out;
+}
+
 json tenant_json(const mtm::Tenant& t) {
     return {{"id", t.id},
             {"name", t.name},
@@ -206,11 +216,13 @@ json user_json(const mtm::World& w, mtm::UserIx u) {
             {"tenantId", w.tenant(user.tenant).id}};
 }
 
-json room_json(const mtm::World& w, mtm::RoomIx r) {
+json room_json(const mtm::World& w, mtm::RoomIx r, Viewer viewer) {
     const auto& room = w.room(r);
     json groups = json::array();
     for (auto g : room.groups)
-        if (w.room_group(g).alive) groups.push_back(w.room_group(g).id);
+        if (w.room_group(g).alive &&
+            (!viewer || mtm::visible(w, *viewer, mtm::Target::of(w, g))))
+            groups.push_back(w.room_group(g).id);
     return with_etag(
         {{"id", room.id},
          {"tenantId", w.tenant(room.tenant).id},
@@ -224,9 +236,10 @@ json room_json(const mtm::World& w, mtm::RoomIx r) {
          {"roomGroupIds", groups}});
 }
 
-json room_group_json(const mtm::World& w, mtm::RoomGroupIx g) {
+json room_group_json(const mtm::World& w, mtm::RoomGroupIx g, Viewer viewer) {
     json rooms = json::array();
-    for (auto r : mtm::rooms_in_group(w, g)) rooms.push_back(w.room(r).id);
+    for (auto r : mtm::rooms_in_group(w, g))
+        if (!viewer || mtm::visible(w, *viewer, mtm::Target::of(w, r))) rooms.push_back(w.room(r).id);
     const auto& group = w.room_group(g);
     return with_etag({{"id", group.id},
                       {"tenantId", w.tenant(group.tenant).id},
@@ -234,11 +247,13 @@ json room_group_json(const mtm::World& w, mtm::RoomGroupIx g) {
                       {"roomIds", rooms}});
 }
 
-json ring_json(const mtm::World& w, mtm::RingIx r) {
+json ring_json(const mtm::World& w, mtm::RingIx r, Viewer viewer) {
     const auto& ring = w.ring(r);
     int rooms = 0;
     for (auto room : w.rooms_of(ring.tenant))
-        if (w.room(room).enrolled && w.room(room).ring == r) ++rooms;
+        if (w.room(room).enrolled && w.room(room).ring == r &&
+            (!viewer || mtm::visible(w, *viewer, mtm::Target::of(w, room))))
+            ++rooms;
     return with_etag({{"id", ring.id},
                       {"tenantId", w.tenant(ring.tenant).id},
                       {"name", ring.name},
@@ -285,7 +300,21 @@ json incident_json(const mtm::World& w, mtm::IncidentIx i, bool with_thread,
     return with_etag(std::move(j));
 }
 
-json assignment_json(const mtm::World& w, mtm::AssignmentIx a) {
+namespace {
+// What the assignment reaches: a partner role's scope clipped by the relationship's (so a scope
+// the customer narrowed never lists rooms it took back), then only what the viewer can see.
+json assignment_scope_json(const mtm::World& w, const mtm::Assignment& asg, Viewer viewer) {
+    const mtm::Role& role = w.role(asg.role);
+    const mtm::Scope* clip = nullptr;
+    if (role.side == mtm::Side::partner)
+        if (auto rel = w.find_relationship(role.customer, role.partner))
+            clip = &w.relationship(*rel).scope;
+    return scope_json(w, role.customer, mtm::effective_scope(w, role.customer, asg.scope, clip),
+                      viewer);
+}
+}  // namespace
+
+json assignment_json(const mtm::World& w, mtm::AssignmentIx a, Viewer viewer) {
     const auto& asg = w.assignment(a);
     json members = json::array();
     for (const auto& m : asg.members)
@@ -298,20 +327,23 @@ json assignment_json(const mtm::World& w, mtm::AssignmentIx a) {
                       {"description", asg.description},
                       {"emailNotifications", asg.email_notifications},
                       {"members", members},
-                      {"scope", scope_json(w, asg.scope)}});
+                      {"scope", assignment_scope_json(w, asg, viewer)}});
 }
 
-json role_json(const mtm::World& w, mtm::RoleIx r) {
+json role_json(const mtm::World& w, mtm::RoleIx r, Viewer viewer) {
     const auto& role = w.role(r);
     json perms = json::array(), assignments = json::array();
     for (const auto& p : mtm::catalogue())
         if (role.permissions.has(p.permission)) perms.push_back(std::string(p.id));
-    for (auto a : role.assignments) assignments.push_back(assignment_json(w, a));
+    for (auto a : role.assignments) assignments.push_back(assignment_json(w, a, viewer));
     json j = {{"id", role.id},
               {"tenantId", w.tenant(role.customer).id},
               {"name", role.name},
               {"description", role.description},
               {"builtIn", role.built_in != mtm::BuiltInRole::none},
+              {"builtInKey", role.built_in == mtm::BuiltInRole::none
+                                 ? json(nullptr)
+                                 : json(std::string(mtm::builtin_key(role.built_in)))},
               {"side", role.side == mtm::Side::customer ? "customer" : "partner"},
               {"permissions", perms},
               {"assignments", assignments}};
@@ -340,6 +372,18 @@ json invitation_json(const mtm::World& w, mtm::InvitationIx i, mtm::Time now) {
                       {"approval", inv.approval},
                       {"note", inv.note},
                       {"state", std::string(mtm::to_string(mtm::invitation_state(inv, now)))}});
+}
+
+json partner_json(const mtm::World& w, mtm::RelationshipIx rel, Viewer viewer) {
+    const auto& r = w.relationship(rel);
+    const auto& p = w.tenant(r.partner);
+    return with_etag({{"partnerTenantId", p.id},
+                      {"name", p.name},
+                      {"domain", p.domain},
+                      {"since", iso_time(r.since)},
+                      {"scope", scope_json(w, r.customer, r.scope, viewer)},
+                      {"approval", r.approval},
+                      {"invitations", json::array()}});
 }
 
 json relationship_json(const mtm::World& w, mtm::RelationshipIx r) {
@@ -381,10 +425,25 @@ json snapshot_json(const mtm::AccessSnapshot& s) {
                     {"permissions", perms},
                     {"scope", snapshot_scope_json(c.scope)},
                     {"grants", grants}};
-        if (c.relationship) ctx["relationshipScope"] = snapshot_scope_json(*c.relationship);
+        // `scope` is already the effective scope; the customer's whole grant to the partner
+        // is not written: it can name rooms this user does not reach.
         contexts.push_back(std::move(ctx));
     }
-    return {{"userId", s.user_id}, {"tenantId", s.tenant_id}, {"contexts", contexts}};
+    json facts = json::array();
+    for (const auto& f : s.facts) {
+        json jf = {{"tenantId", f.tenant_id}};
+        if (f.tenant_id == s.tenant_id) {
+            jf["mmrAdmin"] = f.own_mmr_admin;
+        } else {
+            jf["primaryAdmin"] = f.primary_admin;
+            jf["relationship"] = f.relationship;
+        }
+        facts.push_back(std::move(jf));
+    }
+    return {{"userId", s.user_id},
+            {"tenantId", s.tenant_id},
+            {"contexts", contexts},
+            {"tenants", facts}};
 }
 
 mtm::AccessSnapshot snapshot_from_json(const json& j) {
@@ -408,6 +467,15 @@ mtm::AccessSnapshot snapshot_from_json(const json& j) {
                 {g.value("roleId", std::string()), g.value("roleName", std::string()),
                  g.value("assignmentId", std::string()), g.value("assignmentName", std::string())});
         s.contexts.push_back(std::move(ctx));
+    }
+    for (const auto& f : j.value("tenants", json::array())) {
+        if (!f.is_object()) continue;
+        mtm::AccessFacts facts;
+        facts.tenant_id = f.value("tenantId", std::string());
+        facts.own_mmr_admin = f.value("mmrAdmin", false);
+        facts.primary_admin = f.value("primaryAdmin", false);
+        facts.relationship = f.value("relationship", false);
+        s.facts.push_back(std::move(facts));
     }
     return s;
 }
@@ -471,6 +539,9 @@ json matrix_json(const mtm::MatrixModel& m) {
                   {"tenantId", m.tenants[role.tenant].id},
                   {"side", role.side == mtm::Side::partner ? "partner" : "customer"},
                   {"builtIn", role.built_in != mtm::BuiltInRole::none},
+              {"builtInKey", role.built_in == mtm::BuiltInRole::none
+                                 ? json(nullptr)
+                                 : json(std::string(mtm::builtin_key(role.built_in)))},
                   {"permissions", perms},
                   {"assignments", assignments}};
         if (role.built_in != mtm::BuiltInRole::none)

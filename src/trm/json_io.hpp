@@ -47,18 +47,26 @@ class BodyReader {
 std::string iso_time(mtm::Time t);
 std::optional<mtm::Time> parse_iso_time(const std::string& s);
 json scope_json(const mtm::World& w, const mtm::Scope& s);
+// `viewer`: what the response is written for. No response lists an id its reader cannot see,
+// and counts count only what it can see; nullopt writes everything (the seed, tests).
+using Viewer = std::optional<mtm::UserIx>;
+json scope_json(const mtm::World& w, mtm::TenantIx tenant, const mtm::Scope& s, Viewer viewer);
+std::vector<FieldError> to_field_errors(const std::vector<mtm::FieldIssue>& issues);
 json tenant_json(const mtm::Tenant& t);
 json user_json(const mtm::World& w, mtm::UserIx u);
-json room_json(const mtm::World& w, mtm::RoomIx r);
-json room_group_json(const mtm::World& w, mtm::RoomGroupIx g);
-json ring_json(const mtm::World& w, mtm::RingIx r);
+json room_json(const mtm::World& w, mtm::RoomIx r, Viewer viewer = {});
+json room_group_json(const mtm::World& w, mtm::RoomGroupIx g, Viewer viewer = {});
+json ring_json(const mtm::World& w, mtm::RingIx r, Viewer viewer = {});
 // viewer: list only the rooms that user can see (an incident visible through one room must not
 // reveal the others of its list).
 json incident_json(const mtm::World& w, mtm::IncidentIx i, bool with_thread,
                    std::optional<mtm::UserIx> viewer = {});
-json assignment_json(const mtm::World& w, mtm::AssignmentIx a);
-json role_json(const mtm::World& w, mtm::RoleIx r);
+// Assignments show their effective scope: a partner role's clipped by the relationship's.
+json assignment_json(const mtm::World& w, mtm::AssignmentIx a, Viewer viewer = {});
+json role_json(const mtm::World& w, mtm::RoleIx r, Viewer viewer = {});
 json invitation_json(const mtm::World& w, mtm::InvitationIx i, mtm::Time now);
+// A live relationship as the customer's GET /partners lists it (and PATCH answers).
+json partner_json(const mtm::World& w, mtm::RelationshipIx r, Viewer viewer = {});
 json relationship_json(const mtm::World& w, mtm::RelationshipIx r);
 json snapshot_json(const mtm::AccessSnapshot& s);
 // GET /access-matrix. Grants are [userIndex, assignmentIndex, throughGroup] triples, indices

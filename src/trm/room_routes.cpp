@@ -6,68 +6,53 @@
 
 namespace trm {
 
-using mtm::Permission;
+using mtm::Action;
 
 namespace {
 
-// Resolves the {tid} and the object id of the path into a visible room (else the 404 answer).
-std::optional<mtm::RoomIx> path_room(Service::Call& c, mtm::TenantIx t, Response& err) {
-    auto r = c.world.find_room(c.request.path_params[1]);
-    if (!r || c.world.room(*r).tenant != t ||
-        !mtm::visible(c.world, c.caller, mtm::Target::of(c.world, *r))) {
-        err = Response::problem(
-            not_found("No room " + c.request.path_params[1] + " is visible to you"));
-        return std::nullopt;
-    }
-    return r;
+bool contains_text(const std::string& haystack, const std::string& needle_lower) {
+    return mtm::lower(haystack).find(needle_lower) != std::string::npos;
 }
 
-std::optional<mtm::RoomGroupIx> path_group(Service::Call& c, mtm::TenantIx t, Response& err) {
-    auto g = c.world.find_room_group(c.request.path_params[1]);
-    if (!g || c.world.room_group(*g).tenant != t ||
-        !mtm::visible(c.world, c.caller, mtm::Target::of(c.world, *g))) {
-        err = Response::problem(
-            not_found("No room group " + c.request.path_params[1] + " is visible to you"));
-        return std::nullopt;
-    }
-    return g;
-}
-
-std::optional<mtm::RingIx> path_ring(Service::Call& c, mtm::TenantIx t, Response& err) {
-    auto r = c.world.find_ring(c.request.path_params[1]);
-    if (!r || c.world.ring(*r).tenant != t || !c.world.ring(*r).alive) {
-        err = Response::problem(not_found("No update ring " + c.request.path_params[1]));
-        return std::nullopt;
-    }
-    return r;
-}
-
-// Rooms a request names must all be rooms the caller may act on with `p` (a partner can never
-// reach past its scope by naming room ids it guessed): not visible → 404, visible → 403.
-std::optional<Response> authorize_rooms(Service::Call& c, Permission p, mtm::TenantIx t,
-                                        const std::vector<std::string>& ids,
-                                        const AuditSpec& spec) {
-    for (const auto& id : ids) {
-        auto r = c.world.find_room(id);
-        if (!r || c.world.room(*r).tenant != t)
-            continue;  // unknown ids become 422 field errors later
-        if (auto refused = c.authorize(p, mtm::Target::of(c.world, *r), &spec)) return refused;
-    }
+// Body rule `rooms`: 422 for ids the caller cannot see (as for ids that do not exist), 403 when
+// the action's body permission is missing on one of them. nullopt when every room passes.
+std::optional<Response> check_rooms(Service::Call& c, const Service::Resolved& res, Action a,
+                                    const std::vector<std::string>& ids,
+                                    std::vector<mtm::RoomIx>* rooms = nullptr) {
+    auto body = mtm::check_body_rooms(c.world, c.caller, a, res.tenant, ids, "roomIds");
+    if (!body.unknown.empty()) return c.invalid(to_field_errors(body.unknown), res);
+    if (body.refused) return c.refusal(*body.refused, res.target, &res.audit);
+    if (rooms) *rooms = std::move(body.rooms);
     return std::nullopt;
 }
 
-bool contains_text(const std::string& haystack, const std::string& needle_lower) {
-    return mtm::lower(haystack).find(needle_lower) != std::string::npos;
+// The ids of a room's new groups once the caller's wanted list is merged with the groups it
+// cannot see; nullopt with `err` set when a group is unknown or may not be changed.
+std::optional<std::vector<std::string>> group_change(Service::Call& c,
+                                                     const Service::Resolved& res, Action a,
+                                                     const std::vector<mtm::RoomGroupIx>& current,
+                                                     const std::vector<std::string>& wanted,
+                                                     Response& err) {
+    auto change =
+        mtm::check_group_change(c.world, c.caller, a, res.tenant, current, wanted, "roomGroupIds");
+    if (!change.unknown.empty()) {
+        err = c.invalid(to_field_errors(change.unknown), res);
+        return std::nullopt;
+    }
+    if (change.refused) {
+        err = c.refusal(*change.refused, res.target, &res.audit);
+        return std::nullopt;
+    }
+    std::vector<std::string> ids;
+    for (auto g : change.groups) ids.push_back(c.world.room_group(g).id);
+    return ids;
 }
 
 }  // namespace
 
 void Service::room_routes(Router& router) {
     // --- rooms --------------------------------------------------------------------------------
-    tenant_route(router, "GET", "/tenants/{tid}/rooms", false, [](Call& c, mtm::TenantIx tenant) {
-        Response err;
-        if (auto refused = c.authorize(Permission::rooms_view, mtm::Target::of(tenant)))
-            return *refused;
+    action_route(router, Action::list_rooms, {}, [](Call& c, Resolved& res) {
         std::string q = mtm::lower(c.request.query_value("q").value_or(""));
         auto health_filter = c.request.query_value("health");
         std::optional<mtm::Health> health;
@@ -77,17 +62,20 @@ void Service::room_routes(Router& router) {
                 return bad_query(
                     "health", "must be healthy, unhealthy, unmonitored, suppressed or onboarding");
         }
+        // A group filter on an id the caller cannot see matches nothing, exactly as an id that
+        // does not exist: the answer never tells the two apart.
         std::optional<mtm::RoomGroupIx> group;
+        bool nothing = false;
         if (auto g = c.request.query_value("groupId"); g && !g->empty()) {
             group = c.world.find_room_group(*g);
-            if (!group || c.world.room_group(*group).tenant != tenant)
-                return bad_query("groupId", "names no room group here");
+            nothing = !group || c.world.room_group(*group).tenant != res.tenant ||
+                      !mtm::visible(c.world, c.caller, mtm::Target::of(c.world, *group));
         }
         std::vector<mtm::RoomIx> items;
-        for (auto r : c.world.rooms_of(tenant)) {
+        for (auto r : nothing ? std::vector<mtm::RoomIx>{} : c.world.rooms_of(res.tenant)) {
             const auto& room = c.world.room(r);
             if (!room.enrolled) continue;
-            if (!mtm::decide(c.world, c.caller, Permission::rooms_view, mtm::Target::of(c.world, r))
+            if (!mtm::decide(c.world, c.caller, Action::read_room, mtm::Target::of(c.world, r))
                      .allowed())
                 continue;
             if (!q.empty() && !contains_text(room.display_name, q) &&
@@ -99,24 +87,16 @@ void Service::room_routes(Router& router) {
             items.push_back(r);
         }
         return page_of(c.request, items.size(),
-                       [&](std::size_t i) { return room_json(c.world, items[i]); });
+                       [&](std::size_t i) { return room_json(c.world, items[i], c.caller); });
     });
 
-    tenant_route(
-        router, "GET", "/tenants/{tid}/rooms/{id}", false, [](Call& c, mtm::TenantIx tenant) {
-            Response err;
-            auto r = path_room(c, tenant, err);
-            if (!r) return err;
-            if (auto refused = c.authorize(Permission::rooms_view, mtm::Target::of(c.world, *r)))
-                return *refused;
-            return Response::json(200, room_json(c.world, *r));
-        });
+    action_route(router, Action::read_room, {}, [](Call& c, Resolved& res) {
+        return Response::json(200, room_json(c.world, mtm::RoomIx{res.ix()}, c.caller));
+    });
 
-    tenant_route(router, "POST", "/tenants/{tid}/rooms", true, [](Call& c, mtm::TenantIx tenant) {
+    action_route(router, Action::create_room, {"Room", "Create"}, [](Call& c, Resolved& res) {
         Response err;
-        AuditSpec spec{"Room", "Create", "room"};
-        if (auto refused = c.authorize(Permission::rooms_create, mtm::Target::of(tenant), &spec))
-            return *refused;
+        res.audit.object_name = "room";
         auto body = c.body(err);
         if (!body) return err;
         BodyReader in(*body);
@@ -125,280 +105,213 @@ void Service::room_routes(Router& router) {
                          in.string("site", true).value_or(""),
                          in.string("country", true).value_or(""),
                          in.strings("roomGroupIds").value_or(std::vector<std::string>{})};
-        spec.object_name = d.display_name;
-        if (!in.ok()) return c.invalid(in.errors(), tenant, spec);
-        for (const auto& gid : d.room_group_ids)
-            if (auto g = c.world.find_room_group(gid); g && c.world.room_group(*g).tenant == tenant)
-                if (auto refused =
-                        c.authorize(Permission::groups_view, mtm::Target::of(c.world, *g), &spec))
-                    return *refused;
-        auto r = mtm::enroll_room(c.world, tenant, d, c.options.ids, c.options.keys);
-        if (!r) return c.refuse(r.error(), tenant, spec);
-        c.audit(tenant, spec, true);
-        return Response::json(201, room_json(c.world, *r));
+        if (!d.display_name.empty()) res.audit.object_name = d.display_name;
+        if (!in.ok()) return c.invalid(in.errors(), res);
+        auto groups = group_change(c, res, Action::create_room, {}, d.room_group_ids, err);
+        if (!groups) return err;
+        d.room_group_ids = *groups;
+        auto r = mtm::enroll_room(c.world, res.tenant, d, c.options.ids, c.options.keys);
+        if (!r) return c.refuse(r.error(), res);
+        return c.done(res, Response::json(201, room_json(c.world, *r, c.caller)));
     });
 
-    tenant_route(
-        router, "PATCH", "/tenants/{tid}/rooms/{id}", true, [](Call& c, mtm::TenantIx tenant) {
-            Response err;
-            auto r = path_room(c, tenant, err);
-            if (!r) return err;
-            AuditSpec spec{"Room", "Update", c.world.room(*r).display_name};
-            if (auto refused =
-                    c.authorize(Permission::rooms_modify, mtm::Target::of(c.world, *r), &spec))
-                return *refused;
-            auto body = c.body(err);
-            if (!body) return err;
-            BodyReader in(*body);
-            in.allow_only({"displayName", "site", "updateRingId", "roomGroupIds"});
-            mtm::RoomPatch p{in.string("displayName"), in.string("site"), in.string("updateRingId"),
-                             in.strings("roomGroupIds")};
-            if (!in.ok()) return c.invalid(in.errors(), tenant, spec);
-            if (auto stale = c.check_if_match(room_json(c.world, *r))) return *stale;
-            auto res = mtm::update_room(c.world, *r, p);
-            if (!res) return c.refuse(res.error(), tenant, spec);
-            c.audit(tenant, spec, true);
-            return Response::json(200, room_json(c.world, *r));
-        });
+    action_route(router, Action::modify_room, {"Room", "Update"}, [](Call& c, Resolved& res) {
+        Response err;
+        mtm::RoomIx r{res.ix()};
+        auto body = c.body(err);
+        if (!body) return err;
+        BodyReader in(*body);
+        in.allow_only({"displayName", "site", "updateRingId", "roomGroupIds"});
+        mtm::RoomPatch p{in.string("displayName"), in.string("site"), in.string("updateRingId"),
+                         in.strings("roomGroupIds")};
+        if (!in.ok()) return c.invalid(in.errors(), res);
+        if (p.update_ring_id) {
+            // Moving a room to a ring is the ring's change too: the same rule as move-rooms.
+            auto ring = c.world.find_ring(*p.update_ring_id);
+            if (ring && *ring != c.world.room(r).ring && c.world.ring(*ring).tenant == res.tenant &&
+                c.world.ring(*ring).alive)
+                if (auto refused = c.authorize(Action::move_rooms_to_ring,
+                                               mtm::Target::of(c.world, *ring), &res.audit))
+                    return *refused;
+        }
+        if (p.room_group_ids) {
+            auto groups = group_change(c, res, Action::modify_room, c.world.room(r).groups,
+                                       *p.room_group_ids, err);
+            if (!groups) return err;
+            p.room_group_ids = *groups;
+        }
+        if (auto stale = c.check_if_match(room_json(c.world, r, c.caller))) return *stale;
+        auto done = mtm::update_room(c.world, r, p);
+        if (!done) return c.refuse(done.error(), res);
+        return c.done(res, Response::json(200, room_json(c.world, r, c.caller)));
+    });
 
-    tenant_route(
-        router, "POST", "/tenants/{tid}/rooms/{id}/reset-key", true,
-        [](Call& c, mtm::TenantIx tenant) {
-            Response err;
-            auto r = path_room(c, tenant, err);
-            if (!r) return err;
-            AuditSpec spec{"Room", "Update", "reset key of " + c.world.room(*r).display_name};
-            if (auto refused =
-                    c.authorize(Permission::rooms_reset_key, mtm::Target::of(c.world, *r), &spec))
-                return *refused;
-            mtm::reset_room_key(c.world, *r, c.options.keys);
-            c.audit(tenant, spec, true);
-            return Response::json(200, room_json(c.world, *r));
-        });
+    action_route(router, Action::reset_room_key, {"Room", "Update", "reset key of "},
+                 [](Call& c, Resolved& res) {
+                     mtm::RoomIx r{res.ix()};
+                     mtm::reset_room_key(c.world, r, c.options.keys);
+                     return c.done(res, Response::json(200, room_json(c.world, r, c.caller)));
+                 });
 
-    tenant_route(
-        router, "GET", "/tenants/{tid}/rooms/{id}/key", false, [](Call& c, mtm::TenantIx tenant) {
-            Response err;
-            auto r = path_room(c, tenant, err);
-            if (!r) return err;
-            if (auto refused =
-                    c.authorize(Permission::rooms_download_key, mtm::Target::of(c.world, *r)))
-                return *refused;
-            const auto& room = c.world.room(*r);
-            return Response::json(200, {{"roomId", room.id},
-                                        {"displayName", room.display_name},
-                                        {"enrollmentKey", room.enrollment_key}});
-        });
+    action_route(router, Action::download_room_key, {}, [](Call& c, Resolved& res) {
+        const auto& room = c.world.room(mtm::RoomIx{res.ix()});
+        return Response::json(200, {{"roomId", room.id},
+                                    {"displayName", room.display_name},
+                                    {"enrollmentKey", room.enrollment_key}});
+    });
 
-    tenant_route(router, "POST", "/tenants/{tid}/rooms/{id}/unenroll", true,
-                 [](Call& c, mtm::TenantIx tenant) {
-                     Response err;
-                     auto r = path_room(c, tenant, err);
-                     if (!r) return err;
-                     AuditSpec spec{"Room", "Delete", "unenroll " + c.world.room(*r).display_name};
-                     if (auto refused = c.authorize(Permission::rooms_unenroll,
-                                                    mtm::Target::of(c.world, *r), &spec))
-                         return *refused;
-                     auto res = mtm::unenroll_room(c.world, *r);
-                     if (!res) return c.refuse(res.error(), tenant, spec);
-                     c.audit(tenant, spec, true);
-                     json j = room_json(c.world, *r);
+    action_route(router, Action::unenroll_room, {"Room", "Delete", "unenroll "},
+                 [](Call& c, Resolved& res) {
+                     mtm::RoomIx r{res.ix()};
+                     auto done = mtm::unenroll_room(c.world, r);
+                     if (!done) return c.refuse(done.error(), res);
+                     json j = room_json(c.world, r, c.caller);
                      j["enrolled"] = false;
-                     return Response::json(200, j);
+                     return c.done(res, Response::json(200, j));
                  });
 
     // --- room groups --------------------------------------------------------------------------
-    tenant_route(
-        router, "GET", "/tenants/{tid}/room-groups", false, [](Call& c, mtm::TenantIx tenant) {
-            Response err;
-            if (auto refused = c.authorize(Permission::groups_view, mtm::Target::of(tenant)))
-                return *refused;
-            std::vector<json> items;
-            for (auto g : c.world.room_groups_of(tenant))
-                if (mtm::decide(c.world, c.caller, Permission::groups_view,
-                                mtm::Target::of(c.world, g))
-                        .allowed())
-                    items.push_back(room_group_json(c.world, g));
-            return page(c.request, std::move(items));
-        });
+    action_route(router, Action::list_room_groups, {}, [](Call& c, Resolved& res) {
+        std::vector<json> items;
+        for (auto g : c.world.room_groups_of(res.tenant))
+            if (mtm::decide(c.world, c.caller, Action::read_room_group, mtm::Target::of(c.world, g))
+                    .allowed())
+                items.push_back(room_group_json(c.world, g, c.caller));
+        return page(c.request, std::move(items));
+    });
 
-    tenant_route(
-        router, "GET", "/tenants/{tid}/room-groups/{id}", false, [](Call& c, mtm::TenantIx tenant) {
-            Response err;
-            auto g = path_group(c, tenant, err);
-            if (!g) return err;
-            if (auto refused = c.authorize(Permission::groups_view, mtm::Target::of(c.world, *g)))
-                return *refused;
-            return Response::json(200, room_group_json(c.world, *g));
-        });
+    action_route(router, Action::read_room_group, {}, [](Call& c, Resolved& res) {
+        return Response::json(200, room_group_json(c.world, mtm::RoomGroupIx{res.ix()}, c.caller));
+    });
 
-    tenant_route(
-        router, "POST", "/tenants/{tid}/room-groups", true, [](Call& c, mtm::TenantIx tenant) {
+    action_route(
+        router, Action::create_room_group, {"RoomGroup", "Create"}, [](Call& c, Resolved& res) {
             Response err;
-            AuditSpec spec{"RoomGroup", "Create", "room group"};
-            if (auto refused =
-                    c.authorize(Permission::groups_create, mtm::Target::of(tenant), &spec))
-                return *refused;
+            res.audit.object_name = "room group";
             auto body = c.body(err);
             if (!body) return err;
             BodyReader in(*body);
             in.allow_only({"name", "roomIds"});
             auto name = in.string("name", true);
             auto rooms = in.strings("roomIds").value_or(std::vector<std::string>{});
-            spec.object_name = name.value_or("room group");
-            if (!in.ok()) return c.invalid(in.errors(), tenant, spec);
-            if (auto refused = authorize_rooms(c, Permission::rooms_view, tenant, rooms, spec))
+            if (name) res.audit.object_name = *name;
+            if (!in.ok()) return c.invalid(in.errors(), res);
+            if (auto refused = check_rooms(c, res, Action::create_room_group, rooms))
                 return *refused;
-            auto g = mtm::create_room_group(c.world, tenant, *name, rooms, c.options.ids);
-            if (!g) return c.refuse(g.error(), tenant, spec);
-            c.audit(tenant, spec, true);
-            return Response::json(201, room_group_json(c.world, *g));
+            auto g = mtm::create_room_group(c.world, res.tenant, *name, rooms, c.options.ids);
+            if (!g) return c.refuse(g.error(), res);
+            return c.done(res, Response::json(201, room_group_json(c.world, *g, c.caller)));
         });
 
-    tenant_route(
-        router, "PATCH", "/tenants/{tid}/room-groups/{id}", true,
-        [](Call& c, mtm::TenantIx tenant) {
+    action_route(
+        router, Action::modify_room_group, {"RoomGroup", "Update"}, [](Call& c, Resolved& res) {
             Response err;
-            auto g = path_group(c, tenant, err);
-            if (!g) return err;
-            AuditSpec spec{"RoomGroup", "Update", c.world.room_group(*g).name};
-            if (auto refused =
-                    c.authorize(Permission::groups_modify, mtm::Target::of(c.world, *g), &spec))
-                return *refused;
+            mtm::RoomGroupIx g{res.ix()};
             auto body = c.body(err);
             if (!body) return err;
             BodyReader in(*body);
             in.allow_only({"name", "roomIds"});
             auto name = in.string("name");
             auto rooms = in.strings("roomIds");
-            if (!in.ok()) return c.invalid(in.errors(), tenant, spec);
-            if (rooms)
-                if (auto refused = authorize_rooms(c, Permission::rooms_view, tenant, *rooms, spec))
+            if (!in.ok()) return c.invalid(in.errors(), res);
+            if (rooms) {
+                if (auto refused = check_rooms(c, res, Action::modify_room_group, *rooms))
                     return *refused;
-            if (auto stale = c.check_if_match(room_group_json(c.world, *g))) return *stale;
-            auto res = mtm::update_room_group(c.world, *g, name, rooms);
-            if (!res) return c.refuse(res.error(), tenant, spec);
-            c.audit(tenant, spec, true);
-            return Response::json(200, room_group_json(c.world, *g));
+                // Rooms of the group the caller cannot see stay in it, unnamed.
+                for (auto r : mtm::rooms_in_group(c.world, g))
+                    if (!mtm::visible(c.world, c.caller, mtm::Target::of(c.world, r)))
+                        rooms->push_back(c.world.room(r).id);
+            }
+            if (auto stale = c.check_if_match(room_group_json(c.world, g, c.caller)))
+                return *stale;
+            auto done = mtm::update_room_group(c.world, g, name, rooms);
+            if (!done) return c.refuse(done.error(), res);
+            return c.done(res, Response::json(200, room_group_json(c.world, g, c.caller)));
         });
 
     // --- update rings -------------------------------------------------------------------------
-    tenant_route(
-        router, "GET", "/tenants/{tid}/update-rings", false, [](Call& c, mtm::TenantIx tenant) {
-            Response err;
-            if (auto refused = c.authorize(Permission::rings_view, mtm::Target::of(tenant)))
-                return *refused;
-            std::vector<mtm::RingIx> rings(c.world.rings_of(tenant).begin(),
-                                           c.world.rings_of(tenant).end());
-            std::stable_sort(rings.begin(), rings.end(), [&](auto a, auto b) {
-                return c.world.ring(a).order < c.world.ring(b).order;
-            });
-            std::vector<json> items;
-            for (auto r : rings) items.push_back(ring_json(c.world, r));
-            return page(c.request, std::move(items));
+    action_route(router, Action::list_rings, {}, [](Call& c, Resolved& res) {
+        std::vector<mtm::RingIx> rings(c.world.rings_of(res.tenant).begin(),
+                                       c.world.rings_of(res.tenant).end());
+        std::stable_sort(rings.begin(), rings.end(), [&](auto a, auto b) {
+            return c.world.ring(a).order < c.world.ring(b).order;
         });
+        std::vector<json> items;
+        for (auto r : rings) items.push_back(ring_json(c.world, r, c.caller));
+        return page(c.request, std::move(items));
+    });
 
-    tenant_route(
-        router, "POST", "/tenants/{tid}/update-rings", true, [](Call& c, mtm::TenantIx tenant) {
+    action_route(router, Action::create_ring, {"UpdateRing", "Create"}, [](Call& c, Resolved& res) {
+        Response err;
+        res.audit.object_name = "update ring";
+        auto body = c.body(err);
+        if (!body) return err;
+        BodyReader in(*body);
+        in.allow_only({"name", "order", "rolloutDays", "testDays", "description"});
+        mtm::RingDraft d{
+            in.string("name", true).value_or(""), in.string("description").value_or(""),
+            in.integer("order", true).value_or(0), in.integer("rolloutDays", true).value_or(0),
+            in.integer("testDays", true).value_or(0)};
+        if (!d.name.empty()) res.audit.object_name = d.name;
+        if (!in.ok()) return c.invalid(in.errors(), res);
+        auto r = mtm::create_ring(c.world, res.tenant, d, c.options.ids);
+        if (!r) return c.refuse(r.error(), res);
+        return c.done(res, Response::json(201, ring_json(c.world, *r, c.caller)));
+    });
+
+    action_route(router, Action::modify_ring, {"UpdateRing", "Update"}, [](Call& c, Resolved& res) {
+        Response err;
+        mtm::RingIx r{res.ix()};
+        auto body = c.body(err);
+        if (!body) return err;
+        BodyReader in(*body);
+        in.allow_only({"name", "order", "rolloutDays", "testDays", "description"});
+        mtm::RingPatch p{in.string("name"), in.string("description"), in.integer("order"),
+                         in.integer("rolloutDays"), in.integer("testDays")};
+        if (!in.ok()) return c.invalid(in.errors(), res);
+        if (auto stale = c.check_if_match(ring_json(c.world, r, c.caller))) return *stale;
+        auto done = mtm::update_ring(c.world, r, p);
+        if (!done) return c.refuse(done.error(), res);
+        return c.done(res, Response::json(200, ring_json(c.world, r, c.caller)));
+    });
+
+    action_route(router, Action::delete_ring, {"UpdateRing", "Delete"}, [](Call& c, Resolved& res) {
+        auto done = mtm::delete_ring(c.world, mtm::RingIx{res.ix()});
+        if (!done) return c.refuse(done.error(), res);
+        return c.done(res, Response::no_content());
+    });
+
+    action_route(
+        router, Action::move_rooms_to_ring, {"UpdateRing", "Update", "move rooms to "},
+        [](Call& c, Resolved& res) {
             Response err;
-            AuditSpec spec{"UpdateRing", "Create", "update ring"};
-            if (auto refused =
-                    c.authorize(Permission::rings_create, mtm::Target::of(tenant), &spec))
-                return *refused;
-            auto body = c.body(err);
-            if (!body) return err;
-            BodyReader in(*body);
-            in.allow_only({"name", "order", "rolloutDays", "testDays", "description"});
-            mtm::RingDraft d{
-                in.string("name", true).value_or(""), in.string("description").value_or(""),
-                in.integer("order", true).value_or(0), in.integer("rolloutDays", true).value_or(0),
-                in.integer("testDays", true).value_or(0)};
-            spec.object_name = d.name;
-            if (!in.ok()) return c.invalid(in.errors(), tenant, spec);
-            auto r = mtm::create_ring(c.world, tenant, d, c.options.ids);
-            if (!r) return c.refuse(r.error(), tenant, spec);
-            c.audit(tenant, spec, true);
-            return Response::json(201, ring_json(c.world, *r));
-        });
-
-    tenant_route(
-        router, "PATCH", "/tenants/{tid}/update-rings/{id}", true,
-        [](Call& c, mtm::TenantIx tenant) {
-            Response err;
-            auto r = path_ring(c, tenant, err);
-            if (!r) return err;
-            AuditSpec spec{"UpdateRing", "Update", c.world.ring(*r).name};
-            if (auto refused =
-                    c.authorize(Permission::rings_modify, mtm::Target::of(c.world, *r), &spec))
-                return *refused;
-            auto body = c.body(err);
-            if (!body) return err;
-            BodyReader in(*body);
-            in.allow_only({"name", "order", "rolloutDays", "testDays", "description"});
-            mtm::RingPatch p{in.string("name"), in.string("description"), in.integer("order"),
-                             in.integer("rolloutDays"), in.integer("testDays")};
-            if (!in.ok()) return c.invalid(in.errors(), tenant, spec);
-            if (auto stale = c.check_if_match(ring_json(c.world, *r))) return *stale;
-            auto res = mtm::update_ring(c.world, *r, p);
-            if (!res) return c.refuse(res.error(), tenant, spec);
-            c.audit(tenant, spec, true);
-            return Response::json(200, ring_json(c.world, *r));
-        });
-
-    tenant_route(router, "DELETE", "/tenants/{tid}/update-rings/{id}", true,
-                 [](Call& c, mtm::TenantIx tenant) {
-                     Response err;
-                     auto r = path_ring(c, tenant, err);
-                     if (!r) return err;
-                     AuditSpec spec{"UpdateRing", "Delete", c.world.ring(*r).name};
-                     if (auto refused = c.authorize(Permission::rings_modify,
-                                                    mtm::Target::of(c.world, *r), &spec))
-                         return *refused;
-                     auto res = mtm::delete_ring(c.world, *r);
-                     if (!res) return c.refuse(res.error(), tenant, spec);
-                     c.audit(tenant, spec, true);
-                     return Response::no_content();
-                 });
-
-    tenant_route(
-        router, "POST", "/tenants/{tid}/update-rings/{id}/move-rooms", true,
-        [](Call& c, mtm::TenantIx tenant) {
-            Response err;
-            auto r = path_ring(c, tenant, err);
-            if (!r) return err;
-            AuditSpec spec{"UpdateRing", "Update", "move rooms to " + c.world.ring(*r).name};
-            if (auto refused =
-                    c.authorize(Permission::rings_modify, mtm::Target::of(c.world, *r), &spec))
-                return *refused;
+            mtm::RingIx r{res.ix()};
             auto body = c.body(err);
             if (!body) return err;
             BodyReader in(*body);
             in.allow_only({"roomIds"});
             auto rooms = in.strings("roomIds", true);
-            if (!in.ok()) return c.invalid(in.errors(), tenant, spec);
-            if (auto refused = authorize_rooms(c, Permission::rooms_modify, tenant, *rooms, spec))
+            if (!in.ok()) return c.invalid(in.errors(), res);
+            if (auto refused = check_rooms(c, res, Action::move_rooms_to_ring, *rooms))
                 return *refused;
-            auto res = mtm::move_rooms_to_ring(c.world, *r, *rooms);
-            if (!res) return c.refuse(res.error(), tenant, spec);
-            c.audit(tenant, spec, true);
-            return Response::json(200, ring_json(c.world, *r));
+            auto done = mtm::move_rooms_to_ring(c.world, r, *rooms);
+            if (!done) return c.refuse(done.error(), res);
+            return c.done(res, Response::json(200, ring_json(c.world, r, c.caller)));
         });
 
     // --- reports --------------------------------------------------------------------------------
-    tenant_route(
-        router, "GET", "/tenants/{tid}/reports/summary", false, [](Call& c, mtm::TenantIx tenant) {
-            Response err;
-            if (auto refused = c.authorize(Permission::reports_view, mtm::Target::of(tenant)))
-                return *refused;
+    action_route(router, Action::read_reports, {}, [](Call& c, Resolved& res) {
+        // Counts count only what the caller can see.
+        auto sees = [&](const mtm::Target& t) {
+            return mtm::decide(c.world, c.caller, Action::read_reports, t).allowed();
+        };
+        mtm::TenantIx tenant = res.tenant;
             std::map<std::string, int> by_health, by_severity, by_type;
             for (auto h : {"healthy", "unhealthy", "unmonitored", "suppressed", "onboarding"})
                 by_health[h] = 0;
             int rooms = 0;
             for (auto r : c.world.rooms_of(tenant)) {
-                if (!mtm::decide(c.world, c.caller, Permission::reports_view,
-                                 mtm::Target::of(c.world, r))
-                         .allowed())
-                    continue;
+                if (!c.world.room(r).enrolled || !sees(mtm::Target::of(c.world, r))) continue;
                 ++rooms;
                 ++by_health[std::string(mtm::to_string(mtm::effective_health(c.world, r)))];
             }
@@ -407,10 +320,7 @@ void Service::room_routes(Router& router) {
             std::vector<int> opened(90, 0), closed(90, 0);
             int open = 0;
             for (auto i : c.world.incidents_of(tenant)) {
-                if (!mtm::decide(c.world, c.caller, Permission::reports_view,
-                                 mtm::Target::of(c.world, i))
-                         .allowed())
-                    continue;
+                if (!sees(mtm::Target::of(c.world, i))) continue;
                 const auto& inc = c.world.incident(i);
                 bool resolved = inc.state == mtm::IncidentState::resolved;
                 if (!resolved) {

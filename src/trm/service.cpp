@@ -136,24 +136,44 @@ void Service::Call::audit(mtm::TenantIx tenant, const AuditSpec& spec, bool succ
     audit_lines.push_back(std::move(rec));
 }
 
-std::optional<Response> Service::Call::authorize(mtm::Permission p, const mtm::Target& target,
+std::optional<Response> Service::Call::authorize(mtm::Action a, const mtm::Target& target,
                                                  const AuditSpec* spec) {
-    mtm::Decision d = mtm::decide(world, caller, p, target);
+    mtm::ActionDecision d = mtm::decide(world, caller, a, target);
     if (d.allowed()) return std::nullopt;
-    mtm::Explanation why = mtm::explain(world, caller, d, target);
-    if (spec && mtm::tenant_visible(world, caller, target.tenant))
-        audit(target.tenant, *spec, false, why.text);
-    if (d.outcome == mtm::Outcome::not_visible)
-        return Response::problem(not_found("Not found, or outside the rooms you may manage"));
-    Problem problem = forbidden(why.text, std::string(mtm::to_id(p)));
-    Response r = Response::problem(problem);
-    // Which roles would grant it, by name: the portal shows them in the refusal.
-    json body = json::parse(r.body);
-    json roles = json::array();
-    for (auto role : why.would_grant) roles.push_back(world.role(role).name);
-    body["grantedBy"] = roles;
-    r.body = body.dump();
-    return r;
+    return refusal(d, target, spec);
+}
+
+Response Service::Call::refusal(const mtm::ActionDecision& d, const mtm::Target& target,
+                                const AuditSpec* spec) {
+    std::string why = mtm::reason_text(d);
+    if (spec && d.outcome != mtm::Outcome::not_visible)
+        audit(target.tenant, *spec, false, why);
+    switch (d.refusal) {
+        case mtm::Refusal::none:
+        case mtm::Refusal::not_visible:
+            break;
+        case mtm::Refusal::not_role_owner:
+            return Response::problem(conflict(why, "not_your_role"));
+        case mtm::Refusal::not_primary_admin: {
+            Problem p = forbidden(why, "");
+            p.missing.reset();
+            p.code = "not_primary_admin";
+            return Response::problem(p);
+        }
+        case mtm::Refusal::missing_permission: {
+            Response r = Response::problem(forbidden(why, std::string(mtm::to_id(d.missing))));
+            // Which roles of the caller's side would grant it, by name: the portal shows them.
+            json body = json::parse(r.body);
+            json roles = json::array();
+            for (auto role : mtm::roles_in_context(world, caller, target.tenant))
+                if (world.role(role).permissions.has(d.missing))
+                    roles.push_back(world.role(role).name);
+            body["grantedBy"] = roles;
+            r.body = body.dump();
+            return r;
+        }
+    }
+    return Response::problem(not_found("Not found, or outside the rooms you may manage"));
 }
 
 Response from_error(const mtm::Error& e) {
@@ -294,14 +314,124 @@ void Service::route(Router& router, const char* method, const std::string& patte
         });
 }
 
-void Service::tenant_route(Router& router, const char* method, const std::string& pattern,
-                           bool mutates, TenantHandler handler) {
-    route(router, method, pattern, mutates, [handler = std::move(handler)](Call& c) {
-        Response err;
-        auto tenant = c.tenant(c.request.path_params[0], err);
-        if (!tenant) return err;
-        return handler(c, *tenant);
-    });
+namespace {
+
+// How a 404 names the path's object: the same words whether it does not exist or is not
+// visible to the caller.
+const char* kind_name(mtm::TargetKind k) {
+    switch (k) {
+        case mtm::TargetKind::room:
+            return "room";
+        case mtm::TargetKind::room_group:
+            return "room group";
+        case mtm::TargetKind::ring:
+            return "update ring";
+        case mtm::TargetKind::incident:
+            return "incident";
+        case mtm::TargetKind::role:
+            return "role";
+        case mtm::TargetKind::invitation:
+            return "invitation";
+        case mtm::TargetKind::none:
+        case mtm::TargetKind::tenant:
+            break;
+    }
+    return "customer";
+}
+
+// The object of the path in `tenant`, by the action's target kind; nullopt when there is none.
+std::optional<std::uint32_t> find_object(const mtm::World& w, mtm::TargetKind k,
+                                         mtm::TenantIx tenant, const std::string& id) {
+    switch (k) {
+        case mtm::TargetKind::room:
+            if (auto r = w.find_room(id); r && w.room(*r).tenant == tenant) return r->v;
+            break;
+        case mtm::TargetKind::room_group:
+            if (auto g = w.find_room_group(id); g && w.room_group(*g).tenant == tenant) return g->v;
+            break;
+        case mtm::TargetKind::ring:
+            if (auto r = w.find_ring(id); r && w.ring(*r).tenant == tenant) return r->v;
+            break;
+        case mtm::TargetKind::incident:
+            if (auto i = w.find_incident(id); i && w.incident(*i).tenant == tenant) return i->v;
+            break;
+        case mtm::TargetKind::role:
+            if (auto r = w.find_role(id); r && w.role(*r).customer == tenant) return r->v;
+            break;
+        case mtm::TargetKind::invitation:
+            if (auto i = w.find_invitation(id)) return i->v;  // visible only to its contacts
+            break;
+        default:
+            break;
+    }
+    return std::nullopt;
+}
+
+std::string object_name(const mtm::World& w, const mtm::Target& t) {
+    switch (t.kind) {
+        case mtm::Target::Kind::room:
+            return w.room(mtm::RoomIx{t.ix}).display_name;
+        case mtm::Target::Kind::room_group:
+            return w.room_group(mtm::RoomGroupIx{t.ix}).name;
+        case mtm::Target::Kind::ring:
+            return w.ring(mtm::RingIx{t.ix}).name;
+        case mtm::Target::Kind::incident:
+            return w.incident(mtm::IncidentIx{t.ix}).title;
+        case mtm::Target::Kind::role:
+            return w.role(mtm::RoleIx{t.ix}).name;
+        case mtm::Target::Kind::tenant:
+            return w.tenant(mtm::TenantIx{t.ix}).name;
+        default:
+            break;
+    }
+    return {};
+}
+
+}  // namespace
+
+void Service::action_route(Router& router, mtm::Action action, AuditAs as,
+                           ActionHandler handler) {
+    const mtm::ActionSpec& spec = mtm::spec(action);
+    route(router, std::string(spec.method).c_str(), std::string(spec.path), spec.mutates,
+          [action, as, handler = std::move(handler)](Call& c) {
+              const mtm::ActionSpec& s = mtm::spec(action);
+              Resolved res{c.home(), mtm::Target::of(c.home()), AuditSpec{}};
+              const auto& params = c.request.path_params;
+              // /tenants/{tid}/… and /customers/{tid}: the tenant is the path's first id (404
+              // unless the caller can see it); anything else acts in the caller's own tenant.
+              bool tenant_path =
+                  s.path.starts_with("/tenants/") || s.path.starts_with("/customers/");
+              if (tenant_path) {
+                  Response err;
+                  auto t = c.tenant(params[0], err);
+                  if (!t) return err;
+                  res.tenant = *t;
+                  res.target = mtm::Target::of(*t);
+              }
+              bool object_first = s.target == mtm::TargetKind::invitation;  // /invitations/{id}
+              auto not_found_here = [&] {
+                  std::string id = params.size() > 1   ? params[1]
+                                   : params.empty()    ? std::string(s.path)
+                                                       : params[0];
+                  return Response::problem(not_found(std::string("No ") + kind_name(s.target) +
+                                                     " " + id + " is visible to you"));
+              };
+              if (s.target != mtm::TargetKind::tenant && s.target != mtm::TargetKind::none) {
+                  auto ix = find_object(c.world, s.target, res.tenant,
+                                        object_first ? params[0] : params[1]);
+                  if (!ix) return not_found_here();
+                  res.target = mtm::target_of(c.world, action, res.tenant, *ix);
+                  res.tenant = res.target.tenant;  // an invitation: its customer's audit
+              }
+              res.audit.category = as.category ? as.category : "";
+              res.audit.operation = as.operation ? as.operation : "";
+              res.audit.object_name = std::string(as.prefix) + object_name(c.world, res.target);
+              mtm::ActionDecision d = mtm::decide(c.world, c.caller, action, res.target);
+              if (d.outcome == mtm::Outcome::not_visible) return not_found_here();
+              if (!d.allowed())
+                  return c.refusal(d, res.target, as.category ? &res.audit : nullptr);
+              return handler(c, res);
+          });
 }
 
 void Service::register_routes(Router& router) {

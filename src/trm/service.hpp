@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mtm/actions.hpp"
 #include "mtm/decide.hpp"
 #include "mtm/operations.hpp"
 #include "store/store.hpp"
@@ -68,16 +69,24 @@ class Service {
     mtm::World& mutable_world() { return world_; }
     mtm::Time now() const { return options_.clock(); }
 
-    struct Call;  // one request in flight: caller, time, audit (trm/call.hpp)
+    struct Call;      // one request in flight: caller, time, audit (trm/call.hpp)
+    struct Resolved;  // an action route's tenant and object, resolved and allowed
 
   private:
     using Handler = std::function<Response(Call&)>;
 
-    // /tenants/{tid}/… routes: the same, with {tid} resolved first (404 unless the caller can see
-    // that tenant), so handlers start from a tenant they may address.
-    using TenantHandler = std::function<Response(Call&, mtm::TenantIx)>;
-    void tenant_route(Router& router, const char* method, const std::string& pattern, bool mutates,
-                      TenantHandler handler);
+    // The endpoint pipeline, written once: an action of mtm's catalogue registered at its
+    // declared method and path; the tenant and the path's object resolved (an id the caller
+    // cannot see is answered exactly like one that does not exist), the action decided on it
+    // (refusals audited under `category`/`operation`), then `handler` reads the body, applies
+    // the command and answers. `object`: how the audit names the object, given its name.
+    using ActionHandler = std::function<Response(Call&, Resolved&)>;
+    struct AuditAs {
+        const char* category = nullptr;  // nullptr: a read, not audited
+        const char* operation = nullptr;
+        const char* prefix = "";  // "reset key of " + the object's name
+    };
+    void action_route(Router& router, mtm::Action action, AuditAs audit, ActionHandler handler);
     // Registers a route whose handler runs authenticated, under the right lock.
     void route(Router& router, const char* method, const std::string& pattern, bool mutates,
                Handler handler);

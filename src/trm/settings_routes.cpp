@@ -3,7 +3,7 @@
 
 namespace trm {
 
-using mtm::Permission;
+using mtm::Action;
 
 namespace {
 
@@ -30,21 +30,16 @@ constexpr mtm::Time kAuditWindow = 180 * mtm::kDay;
 }  // namespace
 
 void Service::settings_routes(Router& router) {
-    tenant_route(
-        router, "GET", "/tenants/{tid}/settings", false, [this](Call& c, mtm::TenantIx tenant) {
-            Response err;
-            if (auto refused = c.authorize(Permission::settings_view, mtm::Target::of(tenant)))
-                return *refused;
-            return Response::json(200, settings_json(c.world, tenant, settings_[tenant.v]));
-        });
+    action_route(router, Action::read_settings, {}, [this](Call& c, Resolved& res) {
+        return Response::json(200, settings_json(c.world, res.tenant, settings_[res.tenant.v]));
+    });
 
-    tenant_route(
-        router, "PATCH", "/tenants/{tid}/settings", true, [this](Call& c, mtm::TenantIx tenant) {
+    action_route(
+        router, Action::modify_settings, {"Settings", "Update"}, [this](Call& c, Resolved& res) {
             Response err;
-            AuditSpec spec{"Settings", "Update", "service settings"};
-            if (auto refused =
-                    c.authorize(Permission::settings_modify, mtm::Target::of(tenant), &spec))
-                return *refused;
+            mtm::TenantIx tenant = res.tenant;
+            res.audit.object_name = "service settings";
+            const AuditSpec& spec = res.audit;
             auto body = c.body(err);
             if (!body) return err;
             BodyReader in(*body);
@@ -67,14 +62,10 @@ void Service::settings_routes(Router& router) {
             return Response::json(200, settings_json(c.world, tenant, s));
         });
 
-    route(router, "GET", "/tenants/{tid}/audit", false, [this](Call& c) {
-        // The customer's own MMR Admins only: to anyone else, partners included, it does not exist.
-        auto t = c.world.find_tenant(c.request.path_params[0]);
-        auto admin = t ? mtm::builtin_role(c.world, *t, mtm::BuiltInRole::mmr_admin) : std::nullopt;
-        bool is_admin = false;
-        if (t && admin && c.home() == *t)
-            for (const auto& g : c.world.grants(c.caller, *t)) is_admin |= g.role == *admin;
-        if (!is_admin) return Response::problem(not_found("No audit log here is visible to you"));
+    // The customer's own MMR Admins only: to anyone else, partners included, it does not exist
+    // (the action's membership rule answers 404).
+    action_route(router, Action::read_audit, {}, [this](Call& c, Resolved& res) {
+        auto t = std::optional<mtm::TenantIx>(res.tenant);
 
         std::vector<FieldError> errors;
         mtm::Time to = c.now, from = c.now - 30 * mtm::kDay;

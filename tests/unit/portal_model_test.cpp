@@ -1,5 +1,7 @@
 // The portal's drafts turn into request bodies the service accepts, and its rows read the
 // service's answers back without loss: checked against the in-process TRM service.
+#include <set>
+
 #include <catch2/catch.hpp>
 
 #include "demo_accounts.hpp"
@@ -154,20 +156,41 @@ TEST_CASE("the offline demo's people come from the world, grouped and with their
     CHECK(portal::demo_accounts(json::parse("[1,2]")).empty());  // not a world: nobody
 }
 
-TEST_CASE("a denial is worded like the service's reason, and in Italian when chosen", "[portal]") {
+TEST_CASE("a refusal is worded like the service's reason, and in Italian when chosen",
+          "[portal]") {
+    // A partner user: nothing in its own tenant, the ticket permissions at one customer (not a
+    // Primary admin there), and a second customer it does not reach at all.
     mtm::AccessSnapshot s;
     s.tenant_id = "own";
-    for (auto p : {mtm::Permission::rooms_reset_key, mtm::Permission::settings_view,
-                   mtm::Permission::tickets_view}) {
-        for (const char* tenant : {"own", "customer"}) {
-            auto d = mtm::denial(s, p, tenant);
-            REQUIRE(d);
-            CHECK(portal::describe(*d) == mtm::denial_reason(s, p, tenant));
+    mtm::AccessContext own;
+    own.tenant_id = "own";
+    mtm::AccessContext customer;
+    customer.tenant_id = "customer";
+    customer.via_partner = true;
+    customer.permissions = {mtm::Permission::tickets_view, mtm::Permission::tickets_update};
+    customer.scope.all_rooms = true;
+    s.contexts = {own, customer};
+    s.facts = {{"own", false, false, false}, {"customer", false, false, true}};
+    std::set<mtm::Refusal> seen;
+    for (const auto& spec : mtm::actions()) {
+        for (const char* tenant : {"own", "customer", "stranger"}) {
+            auto d = mtm::decide(s, spec.action, mtm::SnapshotTarget{tenant, {}, {}});
+            if (d.allowed()) continue;
+            seen.insert(d.refusal);
+            CHECK(portal::describe(d) == mtm::reason_text(d));
         }
     }
+    // Every kind of refusal the snapshot can give was worded (not_role_owner needs a role).
+    CHECK(seen.count(mtm::Refusal::not_visible));
+    CHECK(seen.count(mtm::Refusal::missing_permission));
+    CHECK(seen.count(mtm::Refusal::not_primary_admin));
+    mtm::RoleFacts customers_role;  // a customer's own role, as a partner sees it named
+    auto d = mtm::decide(s, mtm::Action::modify_role,
+                         mtm::SnapshotTarget{"customer", {}, customers_role});
+    CHECK(d.refusal == mtm::Refusal::missing_permission);  // no roles.modify: that comes first
     portal::set_language(portal::Language::it);
-    auto d = mtm::denial(s, mtm::Permission::rooms_reset_key, "own");
-    std::string it = portal::describe(*d);
+    auto reset = mtm::decide(s, mtm::Action::reset_room_key, mtm::SnapshotTarget{"own", {}, {}});
+    std::string it = portal::describe(reset);
     portal::set_language(portal::Language::en);
     CHECK(it.find("Serve l'autorizzazione rooms.resetKey (Sale: Reimposta chiave)") == 0);
     CHECK(it.find("MMR Admin") != std::string::npos);  // role names stay names

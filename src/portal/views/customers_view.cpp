@@ -118,9 +118,8 @@ void customer_detail(const AppState& s, const ui::Fonts& fonts, Actions& actions
     } else if (!d.error.empty() || d.assignment_id.empty()) {
         ui::muted(d.error.empty() ? tr("Primary admins could not be read.") : d.error);
     } else {
-        bool may_edit = mtm::evaluate_tenant(s.access, mtm::Permission::roles_modify, d.tenant_id);
-        auto denied = mtm::denial(s.access, mtm::Permission::roles_modify, d.tenant_id);
-        std::string why = denied ? describe(*denied) : std::string();
+        bool may_edit = s.decide(mtm::Action::modify_assignment, d.tenant_id).allowed();
+        std::string why = s.why_not(mtm::Action::modify_assignment, d.tenant_id);
         for (const auto& m : d.members) {
             ImGui::PushID(m.id.c_str());
             ImGui::AlignTextToFramePadding();
@@ -165,8 +164,12 @@ void customer_detail(const AppState& s, const ui::Fonts& fonts, Actions& actions
         "Removing the customer deletes every role your organisation holds there; all your people "
         "lose access "
         "to its rooms at once. Only the customer can invite you again."));
-    if (ui::danger_button(tr("Remove customer…"))) ImGui::OpenPopup(tr("Remove customer?"));
-    ui::expose("Remove customer");
+    // Only the customer's Primary admins may end the relationship: the same rule as the service.
+    std::string why_remove = s.why_not(mtm::Action::remove_customer, d.tenant_id);
+    bool removing = why_remove.empty() ? ui::danger_button(tr("Remove customer…"))
+                                       : ui::gated_button(tr("Remove customer…"), false, why_remove);
+    if (removing) ImGui::OpenPopup(tr("Remove customer?"));
+    ui::expose("Remove customer", why_remove.empty(), why_remove);
     ImGui::SameLine();
     if (ui::secondary_button(tr("Close"))) {
         actions.push_back({Action::Kind::close_customer, ""});

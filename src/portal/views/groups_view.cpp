@@ -53,9 +53,9 @@ void draw_groups(const AppState& s, GroupsDraft& d, const ui::Fonts& fonts, Acti
                       tr("Rooms grouped by site, floor or purpose. Roles and partners can be "
                          "limited to groups."));
     ui::expose("Page:Room groups" + suffix);
-    if (page_blocked(s, mtm::Permission::groups_view, s.room_groups.empty(), actions)) return;
-    bool may_create = s.can(mtm::Permission::groups_create);
-    std::string why_create = s.why_not(mtm::Permission::groups_create);
+    if (page_blocked(s, mtm::Action::list_room_groups, s.room_groups.empty(), actions)) return;
+    bool may_create = s.can(mtm::Action::create_room_group);
+    std::string why_create = s.why_not(mtm::Action::create_room_group);
     if (ui::gated_button(tr("New group"), may_create, why_create, true)) {
         d.creating = true;
         d.errors.clear();
@@ -89,8 +89,8 @@ void draw_groups(const AppState& s, GroupsDraft& d, const ui::Fonts& fonts, Acti
             std::snprintf(d.name, sizeof d.name, "%s", group->name.c_str());
             d.room_ids = group->room_ids;
         }
-        bool may_modify = s.can(mtm::Permission::groups_modify);
-        std::string why = s.why_not(mtm::Permission::groups_modify);
+        bool may_modify = s.can(mtm::Action::modify_room_group);
+        std::string why = s.why_not(mtm::Action::modify_room_group);
         ImGui::PushFont(fonts.heading);
         ImGui::TextUnformatted(group->name.c_str());
         ImGui::PopFont();

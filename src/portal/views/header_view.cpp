@@ -138,25 +138,25 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
         if (s.partner_user() && target == s.me.tenant_id && s.tenants.size() > 1)
             target = s.tenants[1].tenant_id;
         auto gated_tab = [&](const char* label, Page page, const char* id, const char* locator,
-                             mtm::Permission needed) {
-            bool ok = mtm::evaluate_tenant(s.access, needed, target);
-            auto denied = mtm::denial(s.access, needed, target);
-            std::string why = denied ? describe(*denied) : std::string();
+                             mtm::Action needed) {
+            mtm::ActionDecision d = s.decide(needed, target);
+            bool ok = d.allowed();
+            std::string why = describe(d);
             if (tab(label, s.page == page, fonts, ok, why))
                 actions.push_back({Action::Kind::select_page, id});
             ui::expose(locator, ok, why);
             ImGui::SameLine(0, 0);
         };
         gated_tab(tr("Groups"), Page::groups, "groups", "Tab:Room groups",
-                  mtm::Permission::groups_view);
+                  mtm::Action::list_room_groups);
         gated_tab(tr("Rings"), Page::rings, "rings", "Tab:Update rings",
-                  mtm::Permission::rings_view);
+                  mtm::Action::list_rings);
         if (tab(tr("Incidents"), s.page == Page::incidents, fonts))
             actions.push_back({Action::Kind::select_page, "incidents"});
         ui::expose("Tab:Incidents");
         ImGui::SameLine(0, 0);
         gated_tab(tr("Reports"), Page::reports, "reports", "Tab:Reports",
-                  mtm::Permission::reports_view);
+                  mtm::Action::read_reports);
         if (tab(tr("Roles"), s.page == Page::roles, fonts))
             actions.push_back({Action::Kind::select_page, "roles"});
         ui::expose("Tab:Roles");
@@ -164,19 +164,22 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
         {
             // The matrix spans every tenant where I may read roles: open when any allows it.
             bool ok = std::any_of(s.tenants.begin(), s.tenants.end(), [&](const TenantChoice& t) {
-                return mtm::evaluate_tenant(s.access, mtm::Permission::roles_view, t.tenant_id);
+                return s.decide(mtm::Action::read_access_matrix, t.tenant_id).allowed();
             });
-            auto denied = mtm::denial(s.access, mtm::Permission::roles_view, target);
-            std::string why = !ok && denied ? describe(*denied) : std::string();
+            std::string why = ok ? std::string() : s.why_not(mtm::Action::read_access_matrix, target);
             if (tab(tr("Access"), s.page == Page::access, fonts, ok, why))
                 actions.push_back({Action::Kind::select_page, "access"});
             ui::expose("Tab:Access matrix", ok, why);
         }
-        if (!s.partner_user()) {  // a customer's own settings
+        if (!s.partner_user()) {  // a customer's own settings: its MMR Admins read the log
             ImGui::SameLine(0, 0);
-            if (tab(tr("Audit"), s.page == Page::audit, fonts))
+            mtm::ActionDecision d = s.decide(mtm::Action::read_audit, s.me.tenant_id);
+            std::string why =
+                d.allowed() ? std::string() : std::string(tr("Only your organisation's MMR Admins "
+                                                             "can read its audit log"));
+            if (tab(tr("Audit"), s.page == Page::audit, fonts, d.allowed(), why))
                 actions.push_back({Action::Kind::select_page, "audit"});
-            ui::expose("Tab:Audit log");
+            ui::expose("Tab:Audit log", d.allowed(), why);
         }
 
         // Which backend is in use, always visible.

@@ -175,13 +175,8 @@ void detail(const AppState& s, IncidentsDraft& ui_state, const ui::Fonts& fonts,
         ImGui::Dummy(ImVec2(0, px(4)));
     }
 
-    bool may_update =
-        mtm::evaluate_tenant(s.access, mtm::Permission::tickets_update, inc.tenant_id);
-    std::string why;
-    if (!may_update) {
-        auto d = mtm::denial(s.access, mtm::Permission::tickets_update, inc.tenant_id);
-        why = d ? describe(*d) : std::string();
-    }
+    bool may_update = s.decide(mtm::Action::reply_to_incident, inc.tenant_id).allowed();
+    std::string why = s.why_not(mtm::Action::reply_to_incident, inc.tenant_id);
     bool open = inc.state != "resolved";
     bool busy = s.busy_id == inc.id;
     if (!may_update) ImGui::BeginDisabled();
@@ -251,9 +246,9 @@ void draw_incidents(const AppState& s, IncidentsDraft& ui_state, const ui::Fonts
                              ui_state.text, sizeof ui_state.text);
     ui::expose("Filter:text");
     ImGui::SameLine();
-    bool may_record = !s.incidents_all && s.can(mtm::Permission::tickets_create);
+    bool may_record = !s.incidents_all && s.can(mtm::Action::create_incident);
     std::string why_record = s.incidents_all ? std::string(tr("Choose a customer first"))
-                                             : s.why_not(mtm::Permission::tickets_create);
+                                             : s.why_not(mtm::Action::create_incident);
     if (ui::gated_button(tr("Record an issue"), may_record, why_record, true))
         actions.push_back({Action::Kind::open_record, ""});
     ui::expose("Record an issue", may_record, why_record);
@@ -261,7 +256,7 @@ void draw_incidents(const AppState& s, IncidentsDraft& ui_state, const ui::Fonts
     ImGui::Dummy(ImVec2(0, px(4)));
 
     if (!s.incidents_all &&
-        page_blocked(s, mtm::Permission::tickets_view, s.incidents.empty(), actions))
+        page_blocked(s, mtm::Action::list_incidents, s.incidents.empty(), actions))
         return;
     if (s.incidents_all && !s.page_error.empty()) {
         ui::muted(s.page_error);

@@ -8,7 +8,7 @@ namespace portal::views {
 using ui::px;
 namespace color = ui::color;
 
-bool page_blocked(const AppState& s, mtm::Permission needed, bool empty, Actions& actions) {
+bool page_blocked(const AppState& s, mtm::Action needed, bool empty, Actions& actions) {
     if (!s.can(needed)) {
         ui::muted(s.why_not(needed));
         return true;

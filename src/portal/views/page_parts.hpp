@@ -12,7 +12,7 @@ namespace portal::views {
 
 // Draws why the page cannot show its content — the permission it lacks (with the reason), a
 // load error with "Try again", or "Loading…" while `empty` — and returns true when it did.
-bool page_blocked(const AppState& s, mtm::Permission needed, bool empty, Actions& actions);
+bool page_blocked(const AppState& s, mtm::Action needed, bool empty, Actions& actions);
 
 // The look of every list: row stripes, inner lines, stretch columns.
 inline constexpr ImGuiTableFlags kListTable =

@@ -163,7 +163,7 @@ void open_invitations(const AppState& s, bool may_modify, const ui::Fonts& fonts
     if (open.empty()) return;
     ImGui::Dummy(ImVec2(0, px(12)));
     step_heading(fonts, tr("Open invitations"));
-    std::string why = s.why_not(mtm::Permission::settings_modify);
+    std::string why = s.why_not(mtm::Action::add_invitation_contacts);
     if (!ImGui::BeginTable("##open-invitations", 5, kListTable)) return;
     ImGui::TableSetupColumn(tr("Partner"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn(tr("Rooms"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
@@ -230,15 +230,15 @@ void draw_partners(const AppState& s, InviteDraft& invite, ContactsDraft& contac
                       tr("Managed-service providers you invited. They reach only the rooms you "
                          "chose, and you can "
                          "remove them at any time."));
-    bool may_modify = s.can(mtm::Permission::settings_modify);
-    if (ui::gated_button(tr("Add partner"), may_modify, s.why_not(mtm::Permission::settings_modify),
+    bool may_modify = s.can(mtm::Action::invite_partner);
+    if (ui::gated_button(tr("Add partner"), may_modify, s.why_not(mtm::Action::invite_partner),
                          true))
         actions.push_back({Action::Kind::open_invite, ""});
     ui::expose("Add partner", may_modify);
     ImGui::Dummy(ImVec2(0, px(6)));
     if (invite.open) invite_wizard(s, invite, fonts, actions);
     if (contacts.open) contacts_dialog(contacts, fonts, actions);
-    if (page_blocked(s, mtm::Permission::settings_modify, s.partners.empty(), actions)) return;
+    if (page_blocked(s, mtm::Action::list_partners, s.partners.empty(), actions)) return;
     if (s.partners.empty()) {
         ui::muted(tr(
             "No partners yet. Add one to let a managed-service provider look after your rooms."));
@@ -292,7 +292,7 @@ void draw_partners(const AppState& s, InviteDraft& invite, ContactsDraft& contac
             ImGui::PushID(p.partner_tenant_id.c_str());
             bool busy = s.busy_id == p.partner_tenant_id;
             if (ui::gated_button(busy ? tr("Removing…") : tr("Remove…"), may_modify && !busy,
-                                 s.why_not(mtm::Permission::settings_modify)))
+                                 s.why_not(mtm::Action::remove_partner)))
                 ImGui::OpenPopup(tr("Remove partner?"));
             ui::expose("Remove:" + p.name, may_modify);
             if (typed_confirmation(

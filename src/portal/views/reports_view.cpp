@@ -59,7 +59,7 @@ void draw_reports(const AppState& s, const ui::Fonts& fonts, Actions& actions) {
     ui::section_title(fonts, (tr("Reports") + suffix).c_str(),
                       tr("Health and incidents of the rooms you may see here."));
     ui::expose("Page:Reports" + suffix);
-    if (page_blocked(s, mtm::Permission::reports_view, !s.report.has_value(), actions)) return;
+    if (page_blocked(s, mtm::Action::read_reports, !s.report.has_value(), actions)) return;
     if (!s.report) return;
     const ReportSummary& r = *s.report;
 

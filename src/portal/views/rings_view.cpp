@@ -4,6 +4,7 @@
 
 #include "i18n.hpp"
 #include "imgui.h"
+#include "mtm/operations.hpp"
 #include "mtm/validation.hpp"
 #include "ui/widgets.hpp"
 #include "views/page_parts.hpp"
@@ -44,8 +45,9 @@ void ring_editor(const AppState& s, RingDraft& d, const ui::Fonts& fonts, Action
     d.rollout_days = std::clamp(d.rollout_days, 0, mtm::kMaxRingWindowDays);
     d.test_days = std::clamp(d.test_days, 0, mtm::kMaxRingWindowDays);
     // The 60-day rule, live: the service checks the same and refuses with the same numbers.
-    int total = others + d.rollout_days + d.test_days;
-    bool fits = total <= mtm::kMaxRingWindowDays;
+    auto budget = mtm::ring_budget(others, d.rollout_days, d.test_days);
+    int total = budget.total;
+    bool fits = budget.fits;
     std::string rule = trf("Across all rings: {} of {} days of rollout and test ({} left).", total,
                            mtm::kMaxRingWindowDays, std::max(0, mtm::kMaxRingWindowDays - total));
     ImGui::PushStyleColor(
@@ -80,16 +82,16 @@ void draw_rings(const AppState& s, RingDraft& d, const ui::Fonts& fonts, Actions
                       tr("Rooms get app updates ring by ring, in order. Rollout and test days "
                          "across all rings may not exceed 60."));
     ui::expose("Page:Update rings" + suffix);
-    if (page_blocked(s, mtm::Permission::rings_view, s.rings.empty(), actions)) return;
-    bool may_create = s.can(mtm::Permission::rings_create);
-    std::string why_create = s.why_not(mtm::Permission::rings_create);
+    if (page_blocked(s, mtm::Action::list_rings, s.rings.empty(), actions)) return;
+    bool may_create = s.can(mtm::Action::create_ring);
+    std::string why_create = s.why_not(mtm::Action::create_ring);
     if (ui::gated_button(tr("Add ring"), may_create, why_create, true))
         actions.push_back({Action::Kind::open_ring, ""});
     ui::expose("Add ring", may_create, why_create);
     if (d.open) ring_editor(s, d, fonts, actions);
     ImGui::Dummy(ImVec2(0, px(6)));
-    bool may_modify = s.can(mtm::Permission::rings_modify);
-    std::string why_modify = s.why_not(mtm::Permission::rings_modify);
+    bool may_modify = s.can(mtm::Action::modify_ring);
+    std::string why_modify = s.why_not(mtm::Action::modify_ring);
     if (!ImGui::BeginTable("##rings", 7, kListTable)) return;
     ImGui::TableSetupColumn(tr("Order"), ImGuiTableColumnFlags_WidthFixed, px(60));
     ImGui::TableSetupColumn(tr("Ring"), ImGuiTableColumnFlags_WidthStretch, 2.0f);

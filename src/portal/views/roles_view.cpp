@@ -332,9 +332,9 @@ void draw_roles(const AppState& s, RolesDraft& draft, const ui::Fonts& fonts, Ac
                                         "to the rooms it granted.")
                                    : tr("Who may do what in your organisation, and where."));
     ui::expose("Page:Roles" + suffix);
-    if (page_blocked(s, mtm::Permission::roles_view, s.roles.empty(), actions)) return;
-    bool may_modify = s.can(mtm::Permission::roles_modify);
-    std::string why_modify = s.why_not(mtm::Permission::roles_modify);
+    if (page_blocked(s, mtm::Action::list_roles, s.roles.empty(), actions)) return;
+    bool may_modify = s.can(mtm::Action::create_role);
+    std::string why_modify = s.why_not(mtm::Action::create_role);
     if (ui::gated_button(tr("New role"), may_modify, why_modify, true))
         actions.push_back({Action::Kind::open_role_wizard, ""});
     ui::expose("New role", may_modify, why_modify);

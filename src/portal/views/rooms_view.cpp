@@ -59,9 +59,9 @@ struct Gate {
     bool ok;
     std::string why;
 };
-Gate gate(const AppState& s, mtm::Permission p, const RoomRow& r) {
-    bool ok = mtm::evaluate(s.access, p, r.facts());
-    return {ok, ok ? std::string() : s.why_not(p)};
+Gate gate(const AppState& s, mtm::Action a, const RoomRow& r) {
+    mtm::ActionDecision d = s.decide_room(a, r.facts());
+    return {d.allowed(), describe(d)};
 }
 
 void toolbar(const AppState& s, char (&filter)[96], RoomsList& list, Actions& actions) {
@@ -113,8 +113,8 @@ void toolbar(const AppState& s, char (&filter)[96], RoomsList& list, Actions& ac
     const char* enroll = tr("Enroll room");
     float width = ImGui::CalcTextSize(enroll).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
-    bool can_enroll = s.can(mtm::Permission::rooms_create);
-    std::string why = can_enroll ? std::string() : s.why_not(mtm::Permission::rooms_create);
+    bool can_enroll = s.can(mtm::Action::create_room);
+    std::string why = can_enroll ? std::string() : s.why_not(mtm::Action::create_room);
     if (ui::gated_button(enroll, can_enroll, why, true))
         actions.push_back({Action::Kind::open_enroll, ""});
     ui::expose("Enroll room", can_enroll, why);
@@ -128,7 +128,16 @@ void selection_bar(const AppState& s, RoomsList& list, RoomDraft& d, Actions& ac
     ImGui::TextUnformatted(count.c_str());
     ui::expose("Rooms selected", true, count);
     ImGui::SameLine(0, px(16));
-    bool may_move = s.can(mtm::Permission::rings_modify);
+    // Moving rooms changes the ring and every room: the action needs rings.modify on the ring
+    // and rooms.modify on each selected room, exactly as the service checks it.
+    mtm::ActionDecision move = s.decide(mtm::Action::move_rooms_to_ring, s.tenant_id);
+    if (move.allowed() && !list.selected.empty()) {
+        std::vector<mtm::RoomFacts> chosen;
+        for (const auto& r : s.rooms)
+            if (list.is_selected(r.id)) chosen.push_back(r.facts());
+        move = mtm::decide_rooms(s.access, mtm::Action::move_rooms_to_ring, s.tenant_id, chosen);
+    }
+    bool may_move = move.allowed();
     if (!s.rings.empty()) {
         ImGui::SetNextItemWidth(px(200));
         std::string current = tr("Choose a ring");
@@ -145,7 +154,7 @@ void selection_bar(const AppState& s, RoomsList& list, RoomDraft& d, Actions& ac
         ui::expose("Move to ring");
         ImGui::SameLine();
     }
-    std::string why = !may_move             ? s.why_not(mtm::Permission::rings_modify)
+    std::string why = !may_move             ? describe(move)
                       : s.rings.empty()     ? std::string(tr("No update rings to choose from"))
                       : d.move_ring.empty() ? std::string(tr("Choose a ring first"))
                       : s.busy_id == "move" ? std::string(tr("Moving…"))
@@ -155,8 +164,8 @@ void selection_bar(const AppState& s, RoomsList& list, RoomDraft& d, Actions& ac
     ui::expose("Move rooms", why.empty(), why);
     ImGui::SameLine();
     // Keys of the selected rooms, as one file (rooms outside my grant are left out and counted).
-    bool may_download = s.can(mtm::Permission::rooms_download_key);
-    std::string why_keys = !may_download         ? s.why_not(mtm::Permission::rooms_download_key)
+    bool may_download = s.can(mtm::Action::download_room_key);
+    std::string why_keys = !may_download         ? s.why_not(mtm::Action::download_room_key)
                            : s.busy_id == "keys" ? std::string(tr("Downloading…"))
                                                  : std::string();
     if (ui::gated_button(tr("Download keys"), why_keys.empty(), why_keys))
@@ -243,7 +252,7 @@ void room_table(const AppState& s, RoomsList& list, const ui::Fonts& fonts, Acti
             ImGui::AlignTextToFramePadding();
             ImGui::TextDisabled("%s", r.app_version.c_str());
             ImGui::TableNextColumn();
-            Gate reset = gate(s, mtm::Permission::rooms_reset_key, r);
+            Gate reset = gate(s, mtm::Action::reset_room_key, r);
             bool busy = s.busy_id == r.id;
             if (ui::gated_button(busy ? tr("Resetting…") : tr("Reset key"), reset.ok && !busy,
                                  reset.why))
@@ -290,7 +299,7 @@ void detail_pane(const AppState& s, const RoomRow& r, RoomDraft& d, const ui::Fo
 
     ImGui::Dummy(ImVec2(0, px(6)));
     ImGui::Separator();
-    Gate modify = gate(s, mtm::Permission::rooms_modify, r);
+    Gate modify = gate(s, mtm::Action::modify_room, r);
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr("Edit"));
     ImGui::PopFont();
@@ -341,17 +350,17 @@ void detail_pane(const AppState& s, const RoomRow& r, RoomDraft& d, const ui::Fo
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr("Enrollment"));
     ImGui::PopFont();
-    Gate download = gate(s, mtm::Permission::rooms_download_key, r);
+    Gate download = gate(s, mtm::Action::download_room_key, r);
     if (ui::gated_button(tr("Download key"), download.ok, download.why))
         actions.push_back({Action::Kind::download_key, r.id});
     ui::expose("Room action:download key", download.ok, download.why);
     ImGui::SameLine();
-    Gate reset = gate(s, mtm::Permission::rooms_reset_key, r);
+    Gate reset = gate(s, mtm::Action::reset_room_key, r);
     if (ui::gated_button(tr("Reset key"), reset.ok && !busy, reset.why))
         actions.push_back({Action::Kind::reset_key, r.id});
     ui::expose("Room action:reset key", reset.ok, reset.why);
     ImGui::SameLine();
-    Gate unenroll = gate(s, mtm::Permission::rooms_unenroll, r);
+    Gate unenroll = gate(s, mtm::Action::unenroll_room, r);
     if (ui::gated_button(tr("Unenroll…"), unenroll.ok && !busy, unenroll.why))
         ImGui::OpenPopup(tr("Unenroll room?"));
     ui::expose("Room action:unenroll", unenroll.ok, unenroll.why);
@@ -426,7 +435,7 @@ void draw_rooms(const AppState& s, char (&filter)[96], RoomsList& list, RoomDraf
                                    : tr("Your organisation's rooms."));
     ui::expose("Page:Rooms" + suffix);
     enroll_dialog(s, draft, actions);
-    if (page_blocked(s, mtm::Permission::rooms_view, s.rooms.empty(), actions)) return;
+    if (page_blocked(s, mtm::Action::list_rooms, s.rooms.empty(), actions)) return;
     list.refresh(s.rooms, s.rooms_version, filter, s.rings);
     toolbar(s, filter, list, actions);
     // Again after the filters' widgets: a keystroke this frame shows in this frame's list, not
