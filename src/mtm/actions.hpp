@@ -106,11 +106,11 @@ enum class TargetKind : std::uint8_t {
 // What every id a request *body* names must satisfy.
 enum class BodyRule : std::uint8_t {
     none,
-    rooms,           // each room id: visible, and `body_permission` on that room
-    group_changes,   // each room group added to or removed from a room: `body_permission` on it;
-                     // groups the caller cannot see are kept as they are
-    scope,           // a scope's rooms and groups: visible to the caller
-    members,         // users and groups of the side that holds the role
+    rooms,          // each room id: visible, and `body_permission` on that room
+    group_changes,  // each room group added to or removed from a room: `body_permission` on it;
+                    // groups the caller cannot see are kept as they are
+    scope,          // a scope's rooms and groups: visible to the caller
+    members,        // users and groups of the side that holds the role
 };
 
 struct ActionSpec {
@@ -143,10 +143,10 @@ enum class Refusal : std::uint8_t {
 struct ActionDecision {
     Outcome outcome = Outcome::not_visible;
     Refusal refusal = Refusal::not_visible;
-    Permission missing{};     // missing_permission
-    bool partner = false;     // the tenant is a customer the caller reaches as a partner
+    Permission missing{};               // missing_permission
+    bool partner = false;               // the tenant is a customer the caller reaches as a partner
     std::vector<BuiltInRole> granting;  // built-in roles of the caller's side holding `missing`
-    RoleIx role;              // allowed through a permission: the granting role and assignment
+    RoleIx role;  // allowed through a permission: the granting role and assignment
     AssignmentIx assignment;
 
     bool allowed() const { return outcome == Outcome::allowed; }

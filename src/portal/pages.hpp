@@ -15,9 +15,9 @@ namespace portal {
 
 struct PageInfo {
     Page page;
-    std::string_view id;        // "rooms": select_page ids and the route segment
-    bool per_customer;          // shows one tenant's data: the tenant travels with the link
-    bool partner_to_customer;   // a partner on its own organisation opens its first customer
+    std::string_view id;               // "rooms": select_page ids and the route segment
+    bool per_customer;                 // shows one tenant's data: the tenant travels with the link
+    bool partner_to_customer;          // a partner on its own organisation opens its first customer
     std::optional<mtm::Action> opens;  // the action the page's content needs
 };
 

@@ -78,8 +78,7 @@ void Service::partner_routes(Router& router) {
                          return *stale;
                      auto done = mtm::add_contacts(c.world, *inv, *contacts, c.now);
                      if (!done) return c.refuse(done.error(), res);
-                     return c.done(res,
-                                   Response::json(200, invitation_json(c.world, *inv, c.now)));
+                     return c.done(res, Response::json(200, invitation_json(c.world, *inv, c.now)));
                  });
 
     action_route(router, Action::revoke_invitation, {"PartnerInvitation", "Delete"},
@@ -89,8 +88,7 @@ void Service::partner_routes(Router& router) {
                      if (!inv) return no_invitation(c);
                      auto done = mtm::revoke_invitation(c.world, *inv, c.now);
                      if (!done) return c.refuse(done.error(), res);
-                     return c.done(res,
-                                   Response::json(200, invitation_json(c.world, *inv, c.now)));
+                     return c.done(res, Response::json(200, invitation_json(c.world, *inv, c.now)));
                  });
 
     action_route(router, Action::list_partners, {}, [](Call& c, Resolved&) {
@@ -103,9 +101,12 @@ void Service::partner_routes(Router& router) {
             auto& entry = by_partner[inv.partner.v];
             if (entry.is_null()) {
                 const auto& p = c.world.tenant(inv.partner);
-                entry = {{"partnerTenantId", p.id}, {"name", p.name},
-                         {"domain", p.domain},      {"since", nullptr},
-                         {"scope", nullptr},        {"approval", nullptr},
+                entry = {{"partnerTenantId", p.id},
+                         {"name", p.name},
+                         {"domain", p.domain},
+                         {"since", nullptr},
+                         {"scope", nullptr},
+                         {"approval", nullptr},
                          {"invitations", json::array()}};
             }
             entry["invitations"].push_back(invitation_json(c.world, i, c.now));
@@ -115,30 +116,29 @@ void Service::partner_routes(Router& router) {
         return page(c.request, std::move(items));
     });
 
-    action_route(router, Action::modify_partner, {"PartnerInvitation", "Update"},
-                 [](Call& c, Resolved& res) {
-                     const std::string& id = c.request.path_params[0];
-                     auto path = path_partner(c);
-                     res.audit.object_name =
-                         "partner " + (path.partner ? c.world.tenant(*path.partner).name : id);
-                     if (!path.relationship)
-                         return Response::problem(not_found("No partner " + id + " works for you"));
-                     Response err;
-                     auto body = c.body(err);
-                     if (!body) return err;
-                     BodyReader in(*body);
-                     in.allow_only({"scope", "approval"});
-                     mtm::RelationshipPatch p{in.scope("scope"), in.string("approval")};
-                     if (!in.ok()) return c.invalid(in.errors(), res);
-                     if (auto stale =
-                             c.check_if_match(partner_json(c.world, *path.relationship, c.caller)))
-                         return *stale;
-                     auto done = mtm::update_relationship(c.world, *path.relationship, p, c.caller);
-                     if (!done) return c.refuse(done.error(), res);
-                     return c.done(res, Response::json(200, partner_json(c.world,
-                                                                         *path.relationship,
-                                                                         c.caller)));
-                 });
+    action_route(
+        router, Action::modify_partner, {"PartnerInvitation", "Update"},
+        [](Call& c, Resolved& res) {
+            const std::string& id = c.request.path_params[0];
+            auto path = path_partner(c);
+            res.audit.object_name =
+                "partner " + (path.partner ? c.world.tenant(*path.partner).name : id);
+            if (!path.relationship)
+                return Response::problem(not_found("No partner " + id + " works for you"));
+            Response err;
+            auto body = c.body(err);
+            if (!body) return err;
+            BodyReader in(*body);
+            in.allow_only({"scope", "approval"});
+            mtm::RelationshipPatch p{in.scope("scope"), in.string("approval")};
+            if (!in.ok()) return c.invalid(in.errors(), res);
+            if (auto stale = c.check_if_match(partner_json(c.world, *path.relationship, c.caller)))
+                return *stale;
+            auto done = mtm::update_relationship(c.world, *path.relationship, p, c.caller);
+            if (!done) return c.refuse(done.error(), res);
+            return c.done(res,
+                          Response::json(200, partner_json(c.world, *path.relationship, c.caller)));
+        });
 
     action_route(
         router, Action::remove_partner, {"PartnerInvitation", "Delete"},
@@ -159,7 +159,8 @@ void Service::partner_routes(Router& router) {
                             any = true;
                         }
                     }
-                if (!any) return Response::problem(not_found("No partner " + id + " works for you"));
+                if (!any)
+                    return Response::problem(not_found("No partner " + id + " works for you"));
                 return c.done(res, Response::no_content());
             }
             mtm::end_relationship(c.world, *path.relationship);

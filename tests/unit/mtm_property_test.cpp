@@ -4,12 +4,15 @@
 //  - decide() agrees with a brute-force reference that scans every role and assignment
 //    (so the access index can never drift from the model), which also proves that nobody
 //    sees another tenant's room without a grant reaching it;
-//  - the /me/access snapshot evaluated on its own agrees with decide() for every room.
+//  - the /me/access snapshot evaluated on its own agrees with decide() for every room;
+//  - every action of the catalogue is decided alike on the snapshot (the portal) and on the
+//    World (the service): same outcome, same refusal, same words.
 #include <catch2/catch.hpp>
 
 #include <cstdint>
 #include <string>
 
+#include "mtm/actions.hpp"
 #include "mtm/decide.hpp"
 #include "mtm/matrix.hpp"
 #include "mtm/operations.hpp"
@@ -120,7 +123,7 @@ struct Sim {
     // One random command; most are legal, some are refused — both are part of the property.
     void step() {
         now += 3600;
-        switch (rng.below(11)) {
+        switch (rng.below(13)) {
             case 0: {  // invite a partner
                 TenantIx c = pick(customers), p = pick(partners);
                 InvitationDraft d;
@@ -211,9 +214,112 @@ struct Sim {
                 (void)update_role(w, r, p);
                 break;
             }
+            case 11: {  // the customer changes a live relationship's scope
+                auto rels = w.relationships_as_partner(pick(partners));
+                if (rels.empty()) break;
+                RelationshipIx rel = pick(rels);
+                RelationshipPatch p;
+                p.scope = random_scope(w.relationship(rel).customer);
+                (void)update_relationship(w, rel, p);
+                break;
+            }
+            case 12: {  // a room's groups change (who is scoped by a group gains or loses it)
+                TenantIx c = pick(customers);
+                RoomIx r = pick(w.rooms_of(c));
+                RoomPatch p;
+                p.room_group_ids = std::vector<std::string>{};
+                for (RoomGroupIx g : w.room_groups_of(c))
+                    if (rng.chance(35)) p.room_group_ids->push_back(w.room_group(g).id);
+                (void)update_room(w, r, p);
+                break;
+            }
         }
     }
 };
+
+// Per action: the portal's answer on the snapshot equals the service's on the World —
+// allowed, forbidden or not visible, with the same refusal and the same missing permission.
+int g_actions_compared = 0;
+
+void same_decision(const ActionDecision& world, const ActionDecision& snap, const char* what) {
+    INFO(what);
+    REQUIRE(world.outcome == snap.outcome);
+    REQUIRE(world.refusal == snap.refusal);
+    if (world.refusal == Refusal::missing_permission) {
+        REQUIRE(world.missing == snap.missing);
+        REQUIRE(world.granting == snap.granting);
+        REQUIRE(reason_text(world) == reason_text(snap));
+    }
+    ++g_actions_compared;
+}
+
+void check_actions(const World& w, UserIx u) {
+    AccessSnapshot snap = snapshot_of(w, u);
+    for (const ActionSpec& spec : actions()) {
+        INFO("user " << w.user(u).upn << " action " << spec.id);
+        for (std::uint32_t ti = 0; ti < w.tenant_count(); ++ti) {
+            TenantIx t{ti};
+            const std::string& tid = w.tenant(t).id;
+            switch (spec.target) {
+                case TargetKind::tenant:
+                    same_decision(decide(w, u, spec.action, Target::of(t)),
+                                  decide(snap, spec.action, SnapshotTarget{tid, {}, {}}), tid.c_str());
+                    break;
+                case TargetKind::ring:  // tenant-wide objects: the snapshot decides per tenant
+                    for (RingIx r : w.rings_of(t))
+                        same_decision(decide(w, u, spec.action, Target::of(w, r)),
+                                      decide(snap, spec.action, SnapshotTarget{tid, {}, {}}),
+                                      w.ring(r).name.c_str());
+                    break;
+                case TargetKind::room:
+                    for (RoomIx r : w.rooms_of(t)) {
+                        const Room& room = w.room(r);
+                        if (!room.enrolled) continue;
+                        RoomFacts facts{tid, room.id, {}};
+                        for (RoomGroupIx g : room.groups)
+                            facts.room_group_ids.push_back(w.room_group(g).id);
+                        same_decision(decide(w, u, spec.action, Target::of(w, r)),
+                                      decide(snap, spec.action, SnapshotTarget{tid, facts, {}}),
+                                      room.id.c_str());
+                    }
+                    break;
+                case TargetKind::role:  // the portal holds only the roles it was shown
+                    for (RoleIx r : w.roles_of(t)) {
+                        const Role& role = w.role(r);
+                        if (!visible(w, u, Target::of(w, r))) continue;
+                        RoleFacts facts{role.side == Side::partner,
+                                        role.partner.valid() ? w.tenant(role.partner).id : "",
+                                        role.built_in != BuiltInRole::none};
+                        same_decision(decide(w, u, spec.action, Target::of(w, r)),
+                                      decide(snap, spec.action, SnapshotTarget{tid, {}, facts}),
+                                      role.name.c_str());
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        // Body rule `rooms`: a selection of rooms as the portal checks it before sending.
+        if (spec.body == BodyRule::rooms && spec.target != TargetKind::room_group) {
+            TenantIx t{static_cast<std::uint32_t>(u.v % w.tenant_count())};
+            std::vector<std::string> ids;
+            std::vector<RoomFacts> facts;
+            for (RoomIx r : w.rooms_of(t)) {
+                const Room& room = w.room(r);
+                if (!visible(w, u, Target::of(w, r)) || facts.size() >= 3) continue;
+                ids.push_back(room.id);
+                RoomFacts f{w.tenant(t).id, room.id, {}};
+                for (RoomGroupIx g : room.groups) f.room_group_ids.push_back(w.room_group(g).id);
+                facts.push_back(std::move(f));
+            }
+            BodyRooms body = check_body_rooms(w, u, spec.action, t, ids, "roomIds");
+            REQUIRE(body.unknown.empty());
+            ActionDecision on_snap = decide_rooms(snap, spec.action, w.tenant(t).id, facts);
+            REQUIRE(body.refused.has_value() == !on_snap.allowed());
+            if (body.refused) same_decision(*body.refused, on_snap, "body rooms");
+        }
+    }
+}
 
 // The reference: no index, no cache — scan every role and assignment of the room's tenant.
 bool member_of(const World& w, const Assignment& a, UserIx u) {
@@ -292,7 +398,11 @@ void check_world(Sim& sim) {
         REQUIRE(evaluate(snap, p, facts) == decide(w, u, p, Target::of(w, RoomIx{r})).allowed());
     }
 
-    // 4. The access matrix of a random viewer agrees with decide() in every cell: a cell with
+    // 4. Every action of the catalogue: the snapshot's answer is the World's, for one user on
+    // every tenant, room, ring and visible role.
+    check_actions(w, UserIx{sim.rng.below(w.user_count())});
+
+    // 5. The access matrix of a random viewer agrees with decide() in every cell: a cell with
     // no reach allows nothing; "all rooms" allows every enrolled room of the tenant; any
     // allowed room has some reach; the tenant-wide decision matches exactly.
     UserIx viewer{sim.rng.below(w.user_count())};
@@ -342,4 +452,5 @@ TEST_CASE("random operation sequences keep the invariant, the index and the snap
         CHECK(relationships_seen > 0);
     }
     CHECK(g_partner_matrix_cells > 0);
+    CHECK(g_actions_compared > 100000);
 }
