@@ -105,6 +105,17 @@ test("a deep link survives a reload, and back/forward move between pages", async
   assert.equal(await page.evaluate(() => location.hash), "#/customers");
   await page.goBack();
   await item(page, "Page:Rooms · Contoso");
+  // Every per-customer page keeps its customer through a reload (Reports and Update rings used
+  // to come back on the partner's own organisation).
+  const tenant = hash.split("/")[2];
+  for (const [segment, title] of [["groups", "Room groups"], ["rings", "Update rings"],
+                                  ["reports", "Reports"], ["roles", "Roles"], ["incidents", "Incidents"]]) {
+    await page.evaluate((h) => { location.hash = h; }, `#/tenants/${tenant}/${segment}`);
+    await page.reload();
+    await page.waitForFunction(() => window.__roomkeeper && /^Signed in as/.test(window.__roomkeeper.status));
+    await item(page, `Page:${title} · Contoso`);
+    assert.equal(await page.evaluate(() => location.hash), `#/tenants/${tenant}/${segment}`, segment);
+  }
   await context.close();
 });
 
@@ -265,4 +276,30 @@ test("Settings › Roles: built-ins are read-only; a partner edits its custom ro
   // The browser itself logs the intended 422 as a failed resource; nothing else may appear.
   assert.deepEqual(errors.filter((e) => !/status of 422/.test(e)), []);
   await context.close();
+});
+
+test("controls the service would refuse are closed with its reason: Remove customer, the Audit tab", async () => {
+  // A help desk member is not in Primary admins: the service answers 403 not_primary_admin.
+  const desk = await openPortal(env.chrome.browser, env.serve.url);
+  await signIn(desk.page, "nat@northwind.example");
+  await settle(desk.page);
+  const details = (await labels(desk.page)).filter((l) => l.startsWith("Details:"));
+  assert.ok(details.length > 0, "the help desk works for at least one customer");
+  await clickItem(desk.page, details[0]);
+  const remove = await item(desk.page, "Remove customer");
+  assert.equal(remove.enabled, false);
+  assert.match(remove.note, /Primary admins/);
+  const customer = details[0].slice("Details:".length);
+  const tid = (await apiFromPage(desk.page, "GET", "/customers")).json.items.find((c) => c.name === customer).tenantId;
+  const refused = await apiFromPage(desk.page, "DELETE", `/customers/${tid}`);
+  assert.equal(refused.status, 403);
+  assert.equal(refused.json.code, "not_primary_admin");
+  await desk.context.close();
+  // A Site Lead is no MMR Admin: the audit log does not exist for them, and the tab says so.
+  const lead = await openPortal(env.chrome.browser, env.serve.url);
+  await signIn(lead.page, "sitelead@contoso.example");
+  const tab = await item(lead.page, "Tab:Audit log");
+  assert.equal(tab.enabled, false);
+  assert.match(tab.note, /MMR Admins/);
+  await lead.context.close();
 });
