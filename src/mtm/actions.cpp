@@ -560,12 +560,6 @@ const ActionSpec& spec(Action a) {
     return kActions[static_cast<std::size_t>(a)];
 }
 
-std::optional<Action> parse_action(std::string_view id) {
-    for (const auto& s : kActions)
-        if (s.id == id) return s.action;
-    return std::nullopt;
-}
-
 bool is_primary_admin(const World& w, UserIx user, TenantIx customer) {
     auto rel = w.find_relationship(customer, w.user_tenant(user));
     if (!rel || !w.relationship(*rel).alive) return false;

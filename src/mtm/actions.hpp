@@ -110,7 +110,6 @@ enum class BodyRule : std::uint8_t {
     group_changes,  // each room group added to or removed from a room: `body_permission` on it;
                     // groups the caller cannot see are kept as they are
     scope,          // a scope's rooms and groups: visible to the caller
-    members,        // users and groups of the side that holds the role
 };
 
 struct ActionSpec {
@@ -129,7 +128,6 @@ struct ActionSpec {
 
 const std::array<ActionSpec, kActionCount>& actions();
 const ActionSpec& spec(Action a);
-std::optional<Action> parse_action(std::string_view id);
 
 // Why an action is refused. The same reasons on the World and on the snapshot.
 enum class Refusal : std::uint8_t {

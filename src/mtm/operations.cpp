@@ -136,6 +136,22 @@ bool check_partner_permissions(PermissionSet perms, std::vector<FieldIssue>& iss
     return false;
 }
 
+// A command's scope: unknown (or, for `viewer`, unseen) ids and an empty scope are field issues.
+std::optional<Scope> nonempty_scope(const World& w, TenantIx tenant, const ScopeDraft& draft,
+                                    std::optional<UserIx> viewer,
+                                    std::vector<FieldIssue>& issues) {
+    auto s = resolve_scope(w, tenant, draft, "scope", viewer);
+    if (!s) {
+        issues.insert(issues.end(), s.error().fields.begin(), s.error().fields.end());
+        return std::nullopt;
+    }
+    if (scope_is_empty(*s)) {
+        issues.push_back({"scope", "choose all rooms, or at least one room or room group"});
+        return std::nullopt;
+    }
+    return *s;
+}
+
 void revoke_pending_between(World& w, TenantIx customer, TenantIx partner, Time now) {
     for (InvitationIx i : w.invitations_of(customer)) {
         Invitation& inv = w.invitation_mut(i);
@@ -282,11 +298,7 @@ Result<InvitationIx> invite_partner(World& w, TenantIx customer, const Invitatio
                                           : "must be 'auto'"});
     if (!d.terms_accepted) issues.push_back({"termsAccepted", "the terms must be accepted"});
     check_text(issues, "note", d.note, kMaxDescriptionLength, false);
-    auto scope = resolve_scope(w, customer, d.scope, "scope", viewer);
-    if (!scope)
-        issues.insert(issues.end(), scope.error().fields.begin(), scope.error().fields.end());
-    else if (scope_is_empty(*scope))
-        issues.push_back({"scope", "choose all rooms, or at least one room or room group"});
+    auto scope = nonempty_scope(w, customer, d.scope, viewer, issues);
     if (!issues.empty()) return Error::invalid(std::move(issues));
 
     // The newest invitation is the customer's current decision: older pending ones to the same
@@ -438,15 +450,7 @@ Status update_relationship(World& w, RelationshipIx rel, const RelationshipPatch
     const Relationship& r = w.relationship(rel);
     std::vector<FieldIssue> issues;
     std::optional<Scope> scope;
-    if (p.scope) {
-        auto s = resolve_scope(w, r.customer, *p.scope, "scope", viewer);
-        if (!s)
-            issues.insert(issues.end(), s.error().fields.begin(), s.error().fields.end());
-        else if (scope_is_empty(*s))
-            issues.push_back({"scope", "choose all rooms, or at least one room or room group"});
-        else
-            scope = *s;
-    }
+    if (p.scope) scope = nonempty_scope(w, r.customer, *p.scope, viewer, issues);
     if (p.approval && *p.approval != "auto")
         issues.push_back({"approval", *p.approval == "manual"
                                           ? "manual approval is not available yet; use 'auto'"
@@ -559,11 +563,7 @@ Result<AssignmentIx> add_assignment(World& w, RoleIx r, const AssignmentDraft& d
         issues.insert(issues.end(), members.error().fields.begin(), members.error().fields.end());
     else if (members->empty())
         issues.push_back({"members", "add at least one user or group"});
-    auto scope = resolve_scope(w, role.customer, d.scope, "scope", viewer);
-    if (!scope)
-        issues.insert(issues.end(), scope.error().fields.begin(), scope.error().fields.end());
-    else if (scope_is_empty(*scope))
-        issues.push_back({"scope", "choose all rooms, or at least one room or room group"});
+    auto scope = nonempty_scope(w, role.customer, d.scope, viewer, issues);
     if (!issues.empty()) return Error::invalid(std::move(issues));
     if (role.built_in == BuiltInRole::primary_admins && !scope->all_rooms)
         return Error::conflict(
@@ -600,15 +600,7 @@ Status update_assignment(World& w, AssignmentIx ai, const AssignmentPatch& p,
             members = *m;
     }
     std::optional<Scope> scope;
-    if (p.scope) {
-        auto s = resolve_scope(w, role.customer, *p.scope, "scope", viewer);
-        if (!s)
-            issues.insert(issues.end(), s.error().fields.begin(), s.error().fields.end());
-        else if (scope_is_empty(*s))
-            issues.push_back({"scope", "choose all rooms, or at least one room or room group"});
-        else
-            scope = *s;
-    }
+    if (p.scope) scope = nonempty_scope(w, role.customer, *p.scope, viewer, issues);
     if (!issues.empty()) return Error::invalid(std::move(issues));
     if (role.built_in == BuiltInRole::primary_admins && scope && !scope->all_rooms)
         return Error::conflict("built_in_role",

@@ -38,8 +38,6 @@ AccessSnapshot snapshot_of(const World& w, UserIx user) {
         const Role& role = w.role(g.role);
         const Scope* clip_scope = g.clip.valid() ? &w.relationship(g.clip).scope : nullptr;
         SnapshotScope scope = to_snapshot(w, effective_scope(w, g.tenant, a.scope, clip_scope));
-        std::optional<SnapshotScope> clip;
-        if (clip_scope) clip = to_snapshot(w, *clip_scope);
         std::string tenant_id = w.tenant(g.tenant).id;
         // Grants of one tenant with the same scope share a context; their permissions add up.
         auto same =
@@ -54,7 +52,6 @@ AccessSnapshot snapshot_of(const World& w, UserIx user) {
             c.tenant_name = w.tenant(g.tenant).name;
             c.via_partner = g.clip.valid();
             c.scope = std::move(scope);
-            c.relationship = std::move(clip);
             snap.contexts.push_back(std::move(c));
             same = snap.contexts.end() - 1;
         }
@@ -92,9 +89,7 @@ AccessSnapshot snapshot_of(const World& w, UserIx user) {
 bool evaluate(const AccessSnapshot& s, Permission p, const RoomFacts& room) {
     for (const AccessContext& c : s.contexts) {
         if (c.tenant_id != room.tenant_id || !c.permissions.has(p)) continue;
-        if (!covers(c.scope, room)) continue;
-        if (c.relationship && !covers(*c.relationship, room)) continue;
-        return true;
+        if (covers(c.scope, room)) return true;  // the effective scope: already clipped
     }
     return false;
 }

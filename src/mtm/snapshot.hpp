@@ -32,7 +32,6 @@ struct AccessContext {
     // The effective scope: what the caller actually reaches, the assignment's scope already
     // clipped by the customer's grant to the partner (API.md: `scope`).
     SnapshotScope scope;
-    std::optional<SnapshotScope> relationship;  // partner contexts: the customer's grant
     std::vector<SnapshotGrant> grants;
 };
 

@@ -169,6 +169,7 @@ void App::load_session() {
         state_.me = Me::from_json(me.body);
         call("GET", "/me/access", nullptr, [this](const ApiResult& access) {
             state_.access = trm::snapshot_from_json(access.body);
+            ++state_.access_version;
             state_.tenants.clear();
             state_.tenants.push_back({state_.me.tenant_id, state_.me.tenant_name, true});
             for (const auto& c : state_.access.contexts)

@@ -45,6 +45,7 @@ struct AppState {
     std::vector<PartnerRow> partners;        // customer: my partners
     std::vector<RoomRow> rooms;              // rooms of the selected tenant that I can see
     std::uint64_t rooms_version = 0;         // bumps whenever `rooms` changes
+    std::uint64_t access_version = 0;        // bumps whenever `access` changes
     RoomsList rooms_list;                    // Rooms: filters, sort, selection, open room
     RoomDraft room_draft;                    // Rooms: the open room's form, Enroll, ring move
     std::vector<RoomGroupRow> room_groups;   // of the selected tenant (for scope pickers)

@@ -176,7 +176,7 @@ void App::apply_rooms(const views::Action& a) {
                     for (auto& row : state_.rooms)
                         if (std::binary_search(ids.begin(), ids.end(), row.id)) row.ring_id = ring;
                     ++state_.rooms_version;
-                    state_.rooms_list.selected.clear();
+                    state_.rooms_list.clear_selection();
                     toast(ids.size() == 1 ? trf("1 room moved to {}.", ring_name)
                                           : trf("{} rooms moved to {}.", ids.size(), ring_name),
                           false);

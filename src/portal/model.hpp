@@ -130,6 +130,15 @@ struct RoomsList {
     void toggle(const std::string& id);
     void select_shown(const std::vector<RoomRow>& rooms);  // every room the filters show
     void forget_missing(const std::vector<RoomRow>& rooms);
+    void clear_selection();
+    // Move to ring on the selection (mtm's body rule: rings.modify, and rooms.modify on every
+    // selected room), recomputed only when the selection, the rooms or the access change: the
+    // selection bar asks every frame, and a selection can hold 100,000 rooms.
+    const mtm::ActionDecision& move_check(const mtm::AccessSnapshot& access,
+                                          std::uint64_t access_version,
+                                          const std::vector<RoomRow>& rooms,
+                                          std::uint64_t rooms_version,
+                                          const std::string& tenant_id);
     // The text filter `order` was computed for (bench/portal waits for it after a keystroke).
     const std::string& applied_filter() const { return key_filter_; }
 
@@ -140,6 +149,13 @@ struct RoomsList {
     std::string key_filter_, key_health_, key_group_;
     Sort key_sort_ = Sort::name;
     bool key_ascending_ = true;
+    std::uint64_t selection_revision_ = 0;  // bumps with every change of `selected`
+    struct MoveKey {
+        std::uint64_t selection = ~0ull, rooms = ~0ull, access = ~0ull;
+        std::string tenant;
+        bool operator==(const MoveKey&) const = default;
+    } move_key_;
+    mtm::ActionDecision move_;
 };
 
 // The Rooms page's editors: the open room's form, the Enroll dialog, the bulk ring move.

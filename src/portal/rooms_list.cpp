@@ -102,12 +102,38 @@ void RoomsList::toggle(const std::string& id) {
         selected.erase(at);
     else
         selected.insert(at, id);
+    ++selection_revision_;
+}
+
+void RoomsList::clear_selection() {
+    selected.clear();
+    ++selection_revision_;
+}
+
+const mtm::ActionDecision& RoomsList::move_check(const mtm::AccessSnapshot& access,
+                                                 std::uint64_t access_version,
+                                                 const std::vector<RoomRow>& rooms,
+                                                 std::uint64_t rooms_version,
+                                                 const std::string& tenant_id) {
+    MoveKey key{selection_revision_, rooms_version, access_version, tenant_id};
+    if (key == move_key_) return move_;
+    move_key_ = std::move(key);
+    constexpr auto kMove = mtm::Action::move_rooms_to_ring;
+    move_ = mtm::decide(access, kMove, mtm::SnapshotTarget{tenant_id, {}, {}});
+    if (move_.allowed() && !selected.empty()) {
+        std::vector<mtm::RoomFacts> chosen;
+        for (const auto& r : rooms)
+            if (is_selected(r.id)) chosen.push_back(r.facts());
+        move_ = mtm::decide_rooms(access, kMove, tenant_id, chosen);
+    }
+    return move_;
 }
 
 void RoomsList::select_shown(const std::vector<RoomRow>& rooms) {
     for (std::uint32_t i : order) selected.push_back(rooms[i].id);
     std::sort(selected.begin(), selected.end());
     selected.erase(std::unique(selected.begin(), selected.end()), selected.end());
+    ++selection_revision_;
 }
 
 void RoomsList::forget_missing(const std::vector<RoomRow>& rooms) {
@@ -118,6 +144,7 @@ void RoomsList::forget_missing(const std::vector<RoomRow>& rooms) {
     std::erase_if(selected, [&](const std::string& id) {
         return !std::binary_search(ids.begin(), ids.end(), id);
     });
+    ++selection_revision_;
     if (!open_id.empty() && !std::binary_search(ids.begin(), ids.end(), open_id)) open_id.clear();
 }
 

@@ -64,6 +64,16 @@ struct Service::Call {
     Response invalid(const std::vector<FieldError>& errors, const Resolved& res) {
         return invalid(errors, res.tenant, res.audit);
     }
+    // Body rule `rooms` (mtm::check_body_rooms) on the request's "roomIds": 422 for ids the
+    // caller cannot see (as for ids that do not exist), 403 when the action's body permission is
+    // missing on one of them; nullopt when every room passes.
+    std::optional<Response> check_body_rooms(const Resolved& res, mtm::Action a,
+                                             const std::vector<std::string>& ids) {
+        auto body = mtm::check_body_rooms(world, caller, a, res.tenant, ids, "roomIds");
+        if (!body.unknown.empty()) return invalid(to_field_errors(body.unknown), res);
+        if (body.refused) return refusal(*body.refused, res.target, &res.audit);
+        return std::nullopt;
+    }
     Response done(const Resolved& res, Response response) {
         audit(res.tenant, res.audit, true);
         return response;

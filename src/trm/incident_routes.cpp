@@ -134,10 +134,8 @@ void Service::incident_routes(Router& router) {
         if (!in.ok()) return c.invalid(in.errors(), res);
         // Each named room must be one I may raise tickets for; a room I cannot see is answered
         // exactly as one that does not exist.
-        auto rooms = mtm::check_body_rooms(c.world, c.caller, Action::create_incident, res.tenant,
-                                           d.room_ids, "roomIds");
-        if (!rooms.unknown.empty()) return c.invalid(to_field_errors(rooms.unknown), res);
-        if (rooms.refused) return c.refusal(*rooms.refused, res.target, &res.audit);
+        if (auto refused = c.check_body_rooms(res, Action::create_incident, d.room_ids))
+            return *refused;
         auto i = mtm::record_incident(c.world, res.tenant, d, c.user().id, c.now, c.options.ids);
         if (!i) return c.refuse(i.error(), res);
         return c.done(res, Response::json(201, incident_json(c.world, *i, true, c.caller)));

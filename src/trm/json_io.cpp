@@ -460,8 +460,6 @@ mtm::AccessSnapshot snapshot_from_json(const json& j) {
                 if (auto perm = mtm::parse_permission(p.get<std::string>()))
                     ctx.permissions.add(*perm);
         if (c.contains("scope")) ctx.scope = snapshot_scope_from(c["scope"]);
-        if (c.contains("relationshipScope"))
-            ctx.relationship = snapshot_scope_from(c["relationshipScope"]);
         for (const auto& g : c.value("grants", json::array()))
             ctx.grants.push_back(
                 {g.value("roleId", std::string()), g.value("roleName", std::string()),

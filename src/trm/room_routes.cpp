@@ -14,18 +14,6 @@ bool contains_text(const std::string& haystack, const std::string& needle_lower)
     return mtm::lower(haystack).find(needle_lower) != std::string::npos;
 }
 
-// Body rule `rooms`: 422 for ids the caller cannot see (as for ids that do not exist), 403 when
-// the action's body permission is missing on one of them. nullopt when every room passes.
-std::optional<Response> check_rooms(Service::Call& c, const Service::Resolved& res, Action a,
-                                    const std::vector<std::string>& ids,
-                                    std::vector<mtm::RoomIx>* rooms = nullptr) {
-    auto body = mtm::check_body_rooms(c.world, c.caller, a, res.tenant, ids, "roomIds");
-    if (!body.unknown.empty()) return c.invalid(to_field_errors(body.unknown), res);
-    if (body.refused) return c.refusal(*body.refused, res.target, &res.audit);
-    if (rooms) *rooms = std::move(body.rooms);
-    return std::nullopt;
-}
-
 // The ids of a room's new groups once the caller's wanted list is merged with the groups it
 // cannot see; nullopt with `err` set when a group is unknown or may not be changed.
 std::optional<std::vector<std::string>> group_change(Service::Call& c,
@@ -196,7 +184,7 @@ void Service::room_routes(Router& router) {
             auto rooms = in.strings("roomIds").value_or(std::vector<std::string>{});
             if (name) res.audit.object_name = *name;
             if (!in.ok()) return c.invalid(in.errors(), res);
-            if (auto refused = check_rooms(c, res, Action::create_room_group, rooms))
+            if (auto refused = c.check_body_rooms(res, Action::create_room_group, rooms))
                 return *refused;
             auto g = mtm::create_room_group(c.world, res.tenant, *name, rooms, c.options.ids);
             if (!g) return c.refuse(g.error(), res);
@@ -215,7 +203,7 @@ void Service::room_routes(Router& router) {
             auto rooms = in.strings("roomIds");
             if (!in.ok()) return c.invalid(in.errors(), res);
             if (rooms) {
-                if (auto refused = check_rooms(c, res, Action::modify_room_group, *rooms))
+                if (auto refused = c.check_body_rooms(res, Action::modify_room_group, *rooms))
                     return *refused;
                 // Rooms of the group the caller cannot see stay in it, unnamed.
                 for (auto r : mtm::rooms_in_group(c.world, g))
@@ -292,7 +280,7 @@ void Service::room_routes(Router& router) {
             in.allow_only({"roomIds"});
             auto rooms = in.strings("roomIds", true);
             if (!in.ok()) return c.invalid(in.errors(), res);
-            if (auto refused = check_rooms(c, res, Action::move_rooms_to_ring, *rooms))
+            if (auto refused = c.check_body_rooms(res, Action::move_rooms_to_ring, *rooms))
                 return *refused;
             auto done = mtm::move_rooms_to_ring(c.world, r, *rooms);
             if (!done) return c.refuse(done.error(), res);

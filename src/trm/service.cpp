@@ -178,11 +178,8 @@ Response Service::Call::refusal(const mtm::ActionDecision& d, const mtm::Target&
 
 Response from_error(const mtm::Error& e) {
     switch (e.kind) {
-        case mtm::Error::Kind::invalid: {
-            std::vector<FieldError> fields;
-            for (const auto& f : e.fields) fields.push_back({f.field, f.message});
-            return Response::problem(unprocessable(std::move(fields)));
-        }
+        case mtm::Error::Kind::invalid:
+            return Response::problem(unprocessable(to_field_errors(e.fields)));
         case mtm::Error::Kind::conflict:
             return Response::problem(conflict(e.message, e.code));
         case mtm::Error::Kind::not_found:

@@ -290,6 +290,9 @@ test("controls the service would refuse are closed with its reason: Remove custo
   const remove = await item(desk.page, "Remove customer");
   assert.equal(remove.enabled, false);
   assert.match(remove.note, /Primary admins/);
+  await desk.page.mouse.move(remove.x + remove.w / 2, remove.y + remove.h / 2);  // its tooltip
+  await settle(desk.page);
+  await screenshot(desk.page, "partner-helpdesk-remove-customer.png");
   const customer = details[0].slice("Details:".length);
   const tid = (await apiFromPage(desk.page, "GET", "/customers")).json.items.find((c) => c.name === customer).tenantId;
   const refused = await apiFromPage(desk.page, "DELETE", `/customers/${tid}`);
@@ -302,5 +305,8 @@ test("controls the service would refuse are closed with its reason: Remove custo
   const tab = await item(lead.page, "Tab:Audit log");
   assert.equal(tab.enabled, false);
   assert.match(tab.note, /MMR Admins/);
+  await lead.page.mouse.move(tab.x + tab.w / 2, tab.y + tab.h / 2);
+  await settle(lead.page);
+  await screenshot(lead.page, "customer-sitelead-audit-tab.png");
   await lead.context.close();
 });

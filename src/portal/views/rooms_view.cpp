@@ -130,13 +130,8 @@ void selection_bar(const AppState& s, RoomsList& list, RoomDraft& d, Actions& ac
     ImGui::SameLine(0, px(16));
     // Moving rooms changes the ring and every room: the action needs rings.modify on the ring
     // and rooms.modify on each selected room, exactly as the service checks it.
-    mtm::ActionDecision move = s.decide(mtm::Action::move_rooms_to_ring, s.tenant_id);
-    if (move.allowed() && !list.selected.empty()) {
-        std::vector<mtm::RoomFacts> chosen;
-        for (const auto& r : s.rooms)
-            if (list.is_selected(r.id)) chosen.push_back(r.facts());
-        move = mtm::decide_rooms(s.access, mtm::Action::move_rooms_to_ring, s.tenant_id, chosen);
-    }
+    const mtm::ActionDecision& move =
+        list.move_check(s.access, s.access_version, s.rooms, s.rooms_version, s.tenant_id);
     bool may_move = move.allowed();
     if (!s.rings.empty()) {
         ImGui::SetNextItemWidth(px(200));
@@ -172,7 +167,7 @@ void selection_bar(const AppState& s, RoomsList& list, RoomDraft& d, Actions& ac
         actions.push_back({Action::Kind::download_keys, ""});
     ui::expose("Download keys", why_keys.empty(), why_keys);
     ImGui::SameLine();
-    if (ui::secondary_button(tr("Clear selection"))) list.selected.clear();
+    if (ui::secondary_button(tr("Clear selection"))) list.clear_selection();
     ui::expose("Clear selection");
 }
 
