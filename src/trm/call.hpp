@@ -27,7 +27,12 @@ struct Service::Resolved {
     mtm::TenantIx tenant;
     mtm::Target target;
     AuditSpec audit;
+    json body = json::object();    // routes with a BodySpec: the parsed body
+    std::optional<BodyReader> in;  // … and its reader (reads `body`; Resolved is never moved)
     std::uint32_t ix() const { return target.ix; }
+    Resolved(mtm::TenantIx t, mtm::Target tg) : tenant(t), target(tg) {}
+    Resolved(const Resolved&) = delete;
+    Resolved& operator=(const Resolved&) = delete;
 };
 
 struct Service::Call {

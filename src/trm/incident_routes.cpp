@@ -83,10 +83,9 @@ void Service::incident_routes(Router& router) {
         for (auto t : tenants) {
             if (nothing || (only && t != *only)) continue;
             for (auto i : c.world.incidents_of(t))
-                if (matches(c.world, i, *f) &&
-                    mtm::decide(c.world, c.caller, Action::read_incident,
-                                mtm::Target::of(c.world, i))
-                        .allowed())
+                if (matches(c.world, i, *f) && mtm::decide(c.world, c.caller, Action::read_incident,
+                                                           mtm::Target::of(c.world, i))
+                                                   .allowed())
                     list.push_back(i);
         }
         newest_first(c.world, list);
@@ -116,73 +115,68 @@ void Service::incident_routes(Router& router) {
                               incident_json(c.world, mtm::IncidentIx{res.ix()}, true, c.caller));
     });
 
-    action_route(router, Action::create_incident, {"Ticket", "Create"}, [](Call& c, Resolved& res) {
-        Response err;
-        res.audit.object_name = "incident";
-        auto body = c.body(err);
-        if (!body) return err;
-        BodyReader in(*body);
-        in.allow_only({"roomIds", "title", "description", "highImpact", "justification", "type"});
-        mtm::IncidentDraft d;
-        d.room_ids = in.strings("roomIds", true).value_or(std::vector<std::string>{});
-        d.title = in.string("title", true).value_or("");
-        d.description = in.string("description", true).value_or("");
-        d.high_impact = in.boolean("highImpact").value_or(false);
-        d.justification = in.string("justification").value_or("");
-        d.type = in.string("type").value_or("other");
-        if (!d.title.empty()) res.audit.object_name = d.title;
-        if (!in.ok()) return c.invalid(in.errors(), res);
-        // Each named room must be one I may raise tickets for; a room I cannot see is answered
-        // exactly as one that does not exist.
-        if (auto refused = c.check_body_rooms(res, Action::create_incident, d.room_ids))
-            return *refused;
-        auto i = mtm::record_incident(c.world, res.tenant, d, c.user().id, c.now, c.options.ids);
-        if (!i) return c.refuse(i.error(), res);
-        return c.done(res, Response::json(201, incident_json(c.world, *i, true, c.caller)));
-    });
+    action_route(
+        router, Action::create_incident, {"Ticket", "Create"},
+        {{"roomIds", "title", "description", "highImpact", "justification", "type"}},
+        [](Call& c, Resolved& res) {
+            Response err;
+            res.audit.object_name = "incident";
+            BodyReader& in = *res.in;
+            mtm::IncidentDraft d;
+            d.room_ids = in.strings("roomIds", true).value_or(std::vector<std::string>{});
+            d.title = in.string("title", true).value_or("");
+            d.description = in.string("description", true).value_or("");
+            d.high_impact = in.boolean("highImpact").value_or(false);
+            d.justification = in.string("justification").value_or("");
+            d.type = in.string("type").value_or("other");
+            if (!d.title.empty()) res.audit.object_name = d.title;
+            if (!in.ok()) return c.invalid(in.errors(), res);
+            // Each named room must be one I may raise tickets for; a room I cannot see is answered
+            // exactly as one that does not exist.
+            if (auto refused = c.check_body_rooms(res, Action::create_incident, d.room_ids))
+                return *refused;
+            auto i =
+                mtm::record_incident(c.world, res.tenant, d, c.user().id, c.now, c.options.ids);
+            if (!i) return c.refuse(i.error(), res);
+            return c.done(res, Response::json(201, incident_json(c.world, *i, true, c.caller)));
+        });
 
-    action_route(router, Action::modify_incident, {"Ticket", "Update"}, [](Call& c, Resolved& res) {
-        Response err;
-        mtm::IncidentIx i{res.ix()};
-        auto body = c.body(err);
-        if (!body) return err;
-        BodyReader in(*body);
-        in.allow_only({"title", "state", "severity"});
-        mtm::IncidentPatch p{in.string("title"), in.string("state"), in.string("severity")};
-        if (!in.ok()) return c.invalid(in.errors(), res);
-        if (auto stale = c.check_if_match(incident_json(c.world, i, true, c.caller)))
-            return *stale;
-        auto done = mtm::update_incident(c.world, i, p, c.now);
-        if (!done) return c.refuse(done.error(), res);
-        return c.done(res, Response::json(200, incident_json(c.world, i, true, c.caller)));
-    });
+    action_route(
+        router, Action::modify_incident, {"Ticket", "Update"},
+        {{"title", "state", "severity"},
+         [](Call& c, const Resolved& res) -> std::optional<json> {
+             return incident_json(c.world, mtm::IncidentIx{res.ix()}, true, c.caller);
+         }},
+        [](Call& c, Resolved& res) {
+            Response err;
+            mtm::IncidentIx i{res.ix()};
+            BodyReader& in = *res.in;
+            mtm::IncidentPatch p{in.string("title"), in.string("state"), in.string("severity")};
+            if (!in.ok()) return c.invalid(in.errors(), res);
+            auto done = mtm::update_incident(c.world, i, p, c.now);
+            if (!done) return c.refuse(done.error(), res);
+            return c.done(res, Response::json(200, incident_json(c.world, i, true, c.caller)));
+        });
 
-    action_route(router, Action::reply_to_incident, {"Ticket", "Update", "reply to "},
+    action_route(
+        router, Action::reply_to_incident, {"Ticket", "Update", "reply to "},
+        {{"text", "assignToService"}}, [](Call& c, Resolved& res) {
+            Response err;
+            mtm::IncidentIx i{res.ix()};
+            BodyReader& in = *res.in;
+            auto text = in.string("text", true);
+            bool assign = in.boolean("assignToService").value_or(false);
+            if (!in.ok()) return c.invalid(in.errors(), res);
+            auto done = mtm::add_incident_message(c.world, i, *text, assign, c.user().id, c.now);
+            if (!done) return c.refuse(done.error(), res);
+            return c.done(res, Response::json(200, incident_json(c.world, i, true, c.caller)));
+        });
+
+    action_route(router, Action::close_incident, {"Ticket", "Update", "close "}, {"reason"},
                  [](Call& c, Resolved& res) {
                      Response err;
                      mtm::IncidentIx i{res.ix()};
-                     auto body = c.body(err);
-                     if (!body) return err;
-                     BodyReader in(*body);
-                     in.allow_only({"text", "assignToService"});
-                     auto text = in.string("text", true);
-                     bool assign = in.boolean("assignToService").value_or(false);
-                     if (!in.ok()) return c.invalid(in.errors(), res);
-                     auto done =
-                         mtm::add_incident_message(c.world, i, *text, assign, c.user().id, c.now);
-                     if (!done) return c.refuse(done.error(), res);
-                     return c.done(res,
-                                   Response::json(200, incident_json(c.world, i, true, c.caller)));
-                 });
-
-    action_route(router, Action::close_incident, {"Ticket", "Update", "close "},
-                 [](Call& c, Resolved& res) {
-                     Response err;
-                     mtm::IncidentIx i{res.ix()};
-                     auto body = c.body(err);
-                     if (!body) return err;
-                     BodyReader in(*body);
-                     in.allow_only({"reason"});
+                     BodyReader& in = *res.in;
                      auto reason = in.string("reason", true);
                      if (!in.ok()) return c.invalid(in.errors(), res);
                      auto done = mtm::close_incident(c.world, i, *reason, c.now);

@@ -27,6 +27,10 @@ const json* BodyReader::field(const char* key, bool required) {
 }
 
 void BodyReader::allow_only(std::initializer_list<const char*> keys) {
+    allow_only(std::vector<const char*>(keys));
+}
+
+void BodyReader::allow_only(const std::vector<const char*>& keys) {
     if (!body_.is_object()) return;
     for (const auto& [k, v] : body_.items()) {
         bool known = false;
@@ -220,8 +224,7 @@ json room_json(const mtm::World& w, mtm::RoomIx r, Viewer viewer) {
     const auto& room = w.room(r);
     json groups = json::array();
     for (auto g : room.groups)
-        if (w.room_group(g).alive &&
-            (!viewer || mtm::visible(w, *viewer, mtm::Target::of(w, g))))
+        if (w.room_group(g).alive && (!viewer || mtm::visible(w, *viewer, mtm::Target::of(w, g))))
             groups.push_back(w.room_group(g).id);
     return with_etag(
         {{"id", room.id},
@@ -239,7 +242,8 @@ json room_json(const mtm::World& w, mtm::RoomIx r, Viewer viewer) {
 json room_group_json(const mtm::World& w, mtm::RoomGroupIx g, Viewer viewer) {
     json rooms = json::array();
     for (auto r : mtm::rooms_in_group(w, g))
-        if (!viewer || mtm::visible(w, *viewer, mtm::Target::of(w, r))) rooms.push_back(w.room(r).id);
+        if (!viewer || mtm::visible(w, *viewer, mtm::Target::of(w, r)))
+            rooms.push_back(w.room(r).id);
     const auto& group = w.room_group(g);
     return with_etag({{"id", group.id},
                       {"tenantId", w.tenant(group.tenant).id},
@@ -497,7 +501,6 @@ json with_etag(json object) {
     return object;
 }
 
-
 namespace {
 
 json matrix_scope_json(const mtm::MatrixScope& s) {
@@ -537,9 +540,9 @@ json matrix_json(const mtm::MatrixModel& m) {
                   {"tenantId", m.tenants[role.tenant].id},
                   {"side", role.side == mtm::Side::partner ? "partner" : "customer"},
                   {"builtIn", role.built_in != mtm::BuiltInRole::none},
-              {"builtInKey", role.built_in == mtm::BuiltInRole::none
-                                 ? json(nullptr)
-                                 : json(std::string(mtm::builtin_key(role.built_in)))},
+                  {"builtInKey", role.built_in == mtm::BuiltInRole::none
+                                     ? json(nullptr)
+                                     : json(std::string(mtm::builtin_key(role.built_in)))},
                   {"permissions", perms},
                   {"assignments", assignments}};
         if (role.built_in != mtm::BuiltInRole::none)

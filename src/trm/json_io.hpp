@@ -30,6 +30,7 @@ class BodyReader {
     bool has(const char* key) const;
     // Fields the endpoint does not know are refused, so typos never pass silently.
     void allow_only(std::initializer_list<const char*> keys);
+    void allow_only(const std::vector<const char*>& keys);
 
     bool ok() const { return errors_.empty(); }
     const std::vector<FieldError>& errors() const { return errors_; }

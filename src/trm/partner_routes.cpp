@@ -39,14 +39,12 @@ PathPartner path_partner(const Service::Call& c) {
 void Service::partner_routes(Router& router) {
     action_route(
         router, Action::invite_partner, {"PartnerInvitation", "Create"},
+        {{"partnerDomain", "contacts", "scope", "expiresInDays", "approval", "termsAccepted",
+          "note"}},
         [](Call& c, Resolved& res) {
             res.audit.object_name = "invitation";
             Response err;
-            auto body = c.body(err);
-            if (!body) return err;
-            BodyReader in(*body);
-            in.allow_only({"partnerDomain", "contacts", "scope", "expiresInDays", "approval",
-                           "termsAccepted", "note"});
+            BodyReader& in = *res.in;
             mtm::InvitationDraft d;
             d.partner_domain = in.string("partnerDomain", true).value_or("");
             d.contacts = in.contacts("contacts", true).value_or(std::vector<mtm::ContactDraft>{});
@@ -63,19 +61,20 @@ void Service::partner_routes(Router& router) {
         });
 
     action_route(router, Action::add_invitation_contacts, {"PartnerInvitation", "Update"},
+                 {{"contacts"},
+                  [](Call& c, const Resolved&) -> std::optional<json> {
+                      auto inv = own_invitation(c);
+                      if (!inv) return std::nullopt;
+                      return invitation_json(c.world, *inv, c.now);
+                  }},
                  [](Call& c, Resolved& res) {
                      res.audit.object_name = "add contacts to " + c.request.path_params[0];
                      auto inv = own_invitation(c);
                      if (!inv) return no_invitation(c);
                      Response err;
-                     auto body = c.body(err);
-                     if (!body) return err;
-                     BodyReader in(*body);
-                     in.allow_only({"contacts"});
+                     BodyReader& in = *res.in;
                      auto contacts = in.contacts("contacts", true);
                      if (!in.ok()) return c.invalid(in.errors(), res);
-                     if (auto stale = c.check_if_match(invitation_json(c.world, *inv, c.now)))
-                         return *stale;
                      auto done = mtm::add_contacts(c.world, *inv, *contacts, c.now);
                      if (!done) return c.refuse(done.error(), res);
                      return c.done(res, Response::json(200, invitation_json(c.world, *inv, c.now)));
@@ -116,29 +115,30 @@ void Service::partner_routes(Router& router) {
         return page(c.request, std::move(items));
     });
 
-    action_route(
-        router, Action::modify_partner, {"PartnerInvitation", "Update"},
-        [](Call& c, Resolved& res) {
-            const std::string& id = c.request.path_params[0];
-            auto path = path_partner(c);
-            res.audit.object_name =
-                "partner " + (path.partner ? c.world.tenant(*path.partner).name : id);
-            if (!path.relationship)
-                return Response::problem(not_found("No partner " + id + " works for you"));
-            Response err;
-            auto body = c.body(err);
-            if (!body) return err;
-            BodyReader in(*body);
-            in.allow_only({"scope", "approval"});
-            mtm::RelationshipPatch p{in.scope("scope"), in.string("approval")};
-            if (!in.ok()) return c.invalid(in.errors(), res);
-            if (auto stale = c.check_if_match(partner_json(c.world, *path.relationship, c.caller)))
-                return *stale;
-            auto done = mtm::update_relationship(c.world, *path.relationship, p, c.caller);
-            if (!done) return c.refuse(done.error(), res);
-            return c.done(res,
-                          Response::json(200, partner_json(c.world, *path.relationship, c.caller)));
-        });
+    action_route(router, Action::modify_partner, {"PartnerInvitation", "Update"},
+                 {{"scope", "approval"},
+                  [](Call& c, const Resolved&) -> std::optional<json> {
+                      auto path = path_partner(c);
+                      if (!path.relationship) return std::nullopt;
+                      return partner_json(c.world, *path.relationship, c.caller);
+                  }},
+                 [](Call& c, Resolved& res) {
+                     const std::string& id = c.request.path_params[0];
+                     auto path = path_partner(c);
+                     res.audit.object_name =
+                         "partner " + (path.partner ? c.world.tenant(*path.partner).name : id);
+                     if (!path.relationship)
+                         return Response::problem(not_found("No partner " + id + " works for you"));
+                     Response err;
+                     BodyReader& in = *res.in;
+                     mtm::RelationshipPatch p{in.scope("scope"), in.string("approval")};
+                     if (!in.ok()) return c.invalid(in.errors(), res);
+                     auto done = mtm::update_relationship(c.world, *path.relationship, p, c.caller);
+                     if (!done) return c.refuse(done.error(), res);
+                     return c.done(
+                         res,
+                         Response::json(200, partner_json(c.world, *path.relationship, c.caller)));
+                 });
 
     action_route(
         router, Action::remove_partner, {"PartnerInvitation", "Delete"},

@@ -10,12 +10,10 @@ using mtm::Action;
 namespace {
 
 mtm::RolePatch read_role_patch(BodyReader& in) {
-    in.allow_only({"name", "description", "permissions"});
     return {in.string("name"), in.string("description"), in.strings("permissions")};
 }
 
 mtm::AssignmentPatch read_assignment_patch(BodyReader& in) {
-    in.allow_only({"name", "description", "emailNotifications", "members", "scope"});
     return {in.string("name"), in.string("description"), in.boolean("emailNotifications"),
             in.members("members"), in.scope("scope")};
 }
@@ -47,39 +45,38 @@ void Service::role_routes(Router& router) {
         return Response::json(200, role_json(c.world, mtm::RoleIx{res.ix()}, c.caller));
     });
 
-    action_route(router, Action::create_role, {"Role", "Create"}, [](Call& c, Resolved& res) {
-        Response err;
-        res.audit.object_name = "role";
-        auto body = c.body(err);
-        if (!body) return err;
-        BodyReader in(*body);
-        in.allow_only({"name", "description", "permissions"});
-        mtm::RoleDraft d{in.string("name", true).value_or(""),
-                         in.string("description").value_or(""),
-                         in.strings("permissions", true).value_or(std::vector<std::string>{})};
-        if (!d.name.empty()) res.audit.object_name = d.name;
-        if (!in.ok()) return c.invalid(in.errors(), res);
-        bool partner = c.home() != res.tenant;  // a partner caller creates a partner role
-        auto role = mtm::create_role(c.world, res.tenant,
-                                     partner ? mtm::Side::partner : mtm::Side::customer,
-                                     partner ? c.home() : mtm::TenantIx{}, d, c.options.ids);
-        if (!role) return c.refuse(role.error(), res);
-        return c.done(res, Response::json(201, role_json(c.world, *role, c.caller)));
-    });
+    action_route(
+        router, Action::create_role, {"Role", "Create"}, {{"name", "description", "permissions"}},
+        [](Call& c, Resolved& res) {
+            Response err;
+            res.audit.object_name = "role";
+            BodyReader& in = *res.in;
+            mtm::RoleDraft d{in.string("name", true).value_or(""),
+                             in.string("description").value_or(""),
+                             in.strings("permissions", true).value_or(std::vector<std::string>{})};
+            if (!d.name.empty()) res.audit.object_name = d.name;
+            if (!in.ok()) return c.invalid(in.errors(), res);
+            bool partner = c.home() != res.tenant;  // a partner caller creates a partner role
+            auto role = mtm::create_role(c.world, res.tenant,
+                                         partner ? mtm::Side::partner : mtm::Side::customer,
+                                         partner ? c.home() : mtm::TenantIx{}, d, c.options.ids);
+            if (!role) return c.refuse(role.error(), res);
+            return c.done(res, Response::json(201, role_json(c.world, *role, c.caller)));
+        });
 
-    action_route(router, Action::modify_role, {"Role", "Update"}, [](Call& c, Resolved& res) {
-        Response err;
-        mtm::RoleIx r{res.ix()};
-        auto body = c.body(err);
-        if (!body) return err;
-        BodyReader in(*body);
-        auto patch = read_role_patch(in);
-        if (!in.ok()) return c.invalid(in.errors(), res);
-        if (auto stale = c.check_if_match(role_json(c.world, r, c.caller))) return *stale;
-        auto done = mtm::update_role(c.world, r, patch);
-        if (!done) return c.refuse(done.error(), res);
-        return c.done(res, Response::json(200, role_json(c.world, r, c.caller)));
-    });
+    action_route(router, Action::modify_role, {"Role", "Update"},
+                 {{"name", "description", "permissions"},
+                  [](Call& c, const Resolved& res) -> std::optional<json> {
+                      return role_json(c.world, mtm::RoleIx{res.ix()}, c.caller);
+                  }},
+                 [](Call& c, Resolved& res) {
+                     mtm::RoleIx r{res.ix()};
+                     auto patch = read_role_patch(*res.in);
+                     if (!res.in->ok()) return c.invalid(res.in->errors(), res);
+                     auto done = mtm::update_role(c.world, r, patch);
+                     if (!done) return c.refuse(done.error(), res);
+                     return c.done(res, Response::json(200, role_json(c.world, r, c.caller)));
+                 });
 
     action_route(router, Action::delete_role, {"Role", "Delete"}, [](Call& c, Resolved& res) {
         auto done = mtm::delete_role(c.world, mtm::RoleIx{res.ix()});
@@ -88,13 +85,12 @@ void Service::role_routes(Router& router) {
     });
 
     action_route(
-        router, Action::create_assignment, {"Assignment", "Create"}, [](Call& c, Resolved& res) {
+        router, Action::create_assignment, {"Assignment", "Create"},
+        {{"name", "description", "emailNotifications", "members", "scope"}},
+        [](Call& c, Resolved& res) {
             Response err;
             mtm::RoleIx r{res.ix()};
-            auto body = c.body(err);
-            if (!body) return err;
-            BodyReader in(*body);
-            in.allow_only({"name", "description", "emailNotifications", "members", "scope"});
+            BodyReader& in = *res.in;
             mtm::AssignmentDraft d;
             d.name = in.string("name", true).value_or("");
             d.description = in.string("description").value_or("");
@@ -108,33 +104,34 @@ void Service::role_routes(Router& router) {
             return c.done(res, Response::json(201, assignment_json(c.world, *a, c.caller)));
         });
 
-    action_route(
-        router, Action::modify_assignment, {"Assignment", "Update"}, [](Call& c, Resolved& res) {
-            Response err;
-            auto a = path_assignment(c, mtm::RoleIx{res.ix()});
-            if (!a) return no_assignment(c);
-            res.audit.object_name += " / " + c.world.assignment(*a).name;
-            auto body = c.body(err);
-            if (!body) return err;
-            BodyReader in(*body);
-            auto patch = read_assignment_patch(in);
-            if (!in.ok()) return c.invalid(in.errors(), res);
-            if (auto stale = c.check_if_match(assignment_json(c.world, *a, c.caller)))
-                return *stale;
-            auto done = mtm::update_assignment(c.world, *a, patch, c.caller);
-            if (!done) return c.refuse(done.error(), res);
-            return c.done(res, Response::json(200, assignment_json(c.world, *a, c.caller)));
-        });
+    action_route(router, Action::modify_assignment, {"Assignment", "Update"},
+                 {{"name", "description", "emailNotifications", "members", "scope"},
+                  [](Call& c, const Resolved& res) -> std::optional<json> {
+                      auto a = path_assignment(c, mtm::RoleIx{res.ix()});
+                      if (!a) return std::nullopt;
+                      return assignment_json(c.world, *a, c.caller);
+                  }},
+                 [](Call& c, Resolved& res) {
+                     auto a = path_assignment(c, mtm::RoleIx{res.ix()});
+                     if (!a) return no_assignment(c);
+                     res.audit.object_name += " / " + c.world.assignment(*a).name;
+                     auto patch = read_assignment_patch(*res.in);
+                     if (!res.in->ok()) return c.invalid(res.in->errors(), res);
+                     auto done = mtm::update_assignment(c.world, *a, patch, c.caller);
+                     if (!done) return c.refuse(done.error(), res);
+                     return c.done(res,
+                                   Response::json(200, assignment_json(c.world, *a, c.caller)));
+                 });
 
-    action_route(
-        router, Action::delete_assignment, {"Assignment", "Delete"}, [](Call& c, Resolved& res) {
-            auto a = path_assignment(c, mtm::RoleIx{res.ix()});
-            if (!a) return no_assignment(c);
-            res.audit.object_name += " / " + c.world.assignment(*a).name;
-            auto done = mtm::delete_assignment(c.world, *a);
-            if (!done) return c.refuse(done.error(), res);
-            return c.done(res, Response::no_content());
-        });
+    action_route(router, Action::delete_assignment, {"Assignment", "Delete"},
+                 [](Call& c, Resolved& res) {
+                     auto a = path_assignment(c, mtm::RoleIx{res.ix()});
+                     if (!a) return no_assignment(c);
+                     res.audit.object_name += " / " + c.world.assignment(*a).name;
+                     auto done = mtm::delete_assignment(c.world, *a);
+                     if (!done) return c.refuse(done.error(), res);
+                     return c.done(res, Response::no_content());
+                 });
 }
 
 }  // namespace trm

@@ -16,8 +16,8 @@ bool contains_text(const std::string& haystack, const std::string& needle_lower)
 
 // The ids of a room's new groups once the caller's wanted list is merged with the groups it
 // cannot see; nullopt with `err` set when a group is unknown or may not be changed.
-std::optional<std::vector<std::string>> group_change(Service::Call& c,
-                                                     const Service::Resolved& res, Action a,
+std::optional<std::vector<std::string>> group_change(Service::Call& c, const Service::Resolved& res,
+                                                     Action a,
                                                      const std::vector<mtm::RoomGroupIx>& current,
                                                      const std::vector<std::string>& wanted,
                                                      Response& err) {
@@ -82,57 +82,58 @@ void Service::room_routes(Router& router) {
         return Response::json(200, room_json(c.world, mtm::RoomIx{res.ix()}, c.caller));
     });
 
-    action_route(router, Action::create_room, {"Room", "Create"}, [](Call& c, Resolved& res) {
-        Response err;
-        res.audit.object_name = "room";
-        auto body = c.body(err);
-        if (!body) return err;
-        BodyReader in(*body);
-        in.allow_only({"displayName", "site", "country", "roomGroupIds"});
-        mtm::RoomDraft d{in.string("displayName", true).value_or(""),
-                         in.string("site", true).value_or(""),
-                         in.string("country", true).value_or(""),
-                         in.strings("roomGroupIds").value_or(std::vector<std::string>{})};
-        if (!d.display_name.empty()) res.audit.object_name = d.display_name;
-        if (!in.ok()) return c.invalid(in.errors(), res);
-        auto groups = group_change(c, res, Action::create_room, {}, d.room_group_ids, err);
-        if (!groups) return err;
-        d.room_group_ids = *groups;
-        auto r = mtm::enroll_room(c.world, res.tenant, d, c.options.ids, c.options.keys);
-        if (!r) return c.refuse(r.error(), res);
-        return c.done(res, Response::json(201, room_json(c.world, *r, c.caller)));
-    });
-
-    action_route(router, Action::modify_room, {"Room", "Update"}, [](Call& c, Resolved& res) {
-        Response err;
-        mtm::RoomIx r{res.ix()};
-        auto body = c.body(err);
-        if (!body) return err;
-        BodyReader in(*body);
-        in.allow_only({"displayName", "site", "updateRingId", "roomGroupIds"});
-        mtm::RoomPatch p{in.string("displayName"), in.string("site"), in.string("updateRingId"),
-                         in.strings("roomGroupIds")};
-        if (!in.ok()) return c.invalid(in.errors(), res);
-        if (p.update_ring_id) {
-            // Moving a room to a ring is the ring's change too: the same rule as move-rooms.
-            auto ring = c.world.find_ring(*p.update_ring_id);
-            if (ring && *ring != c.world.room(r).ring && c.world.ring(*ring).tenant == res.tenant &&
-                c.world.ring(*ring).alive)
-                if (auto refused = c.authorize(Action::move_rooms_to_ring,
-                                               mtm::Target::of(c.world, *ring), &res.audit))
-                    return *refused;
-        }
-        if (p.room_group_ids) {
-            auto groups = group_change(c, res, Action::modify_room, c.world.room(r).groups,
-                                       *p.room_group_ids, err);
+    action_route(
+        router, Action::create_room, {"Room", "Create"},
+        {{"displayName", "site", "country", "roomGroupIds"}}, [](Call& c, Resolved& res) {
+            Response err;
+            res.audit.object_name = "room";
+            BodyReader& in = *res.in;
+            mtm::RoomDraft d{in.string("displayName", true).value_or(""),
+                             in.string("site", true).value_or(""),
+                             in.string("country", true).value_or(""),
+                             in.strings("roomGroupIds").value_or(std::vector<std::string>{})};
+            if (!d.display_name.empty()) res.audit.object_name = d.display_name;
+            if (!in.ok()) return c.invalid(in.errors(), res);
+            auto groups = group_change(c, res, Action::create_room, {}, d.room_group_ids, err);
             if (!groups) return err;
-            p.room_group_ids = *groups;
-        }
-        if (auto stale = c.check_if_match(room_json(c.world, r, c.caller))) return *stale;
-        auto done = mtm::update_room(c.world, r, p);
-        if (!done) return c.refuse(done.error(), res);
-        return c.done(res, Response::json(200, room_json(c.world, r, c.caller)));
-    });
+            d.room_group_ids = *groups;
+            auto r = mtm::enroll_room(c.world, res.tenant, d, c.options.ids, c.options.keys);
+            if (!r) return c.refuse(r.error(), res);
+            return c.done(res, Response::json(201, room_json(c.world, *r, c.caller)));
+        });
+
+    action_route(
+        router, Action::modify_room, {"Room", "Update"},
+        {{"displayName", "site", "updateRingId", "roomGroupIds"},
+         [](Call& c, const Resolved& res) -> std::optional<json> {
+             return room_json(c.world, mtm::RoomIx{res.ix()}, c.caller);
+         }},
+        [](Call& c, Resolved& res) {
+            Response err;
+            mtm::RoomIx r{res.ix()};
+            BodyReader& in = *res.in;
+            mtm::RoomPatch p{in.string("displayName"), in.string("site"), in.string("updateRingId"),
+                             in.strings("roomGroupIds")};
+            if (!in.ok()) return c.invalid(in.errors(), res);
+            if (p.update_ring_id) {
+                // Moving a room to a ring is the ring's change too: the same rule as move-rooms.
+                auto ring = c.world.find_ring(*p.update_ring_id);
+                if (ring && *ring != c.world.room(r).ring &&
+                    c.world.ring(*ring).tenant == res.tenant && c.world.ring(*ring).alive)
+                    if (auto refused = c.authorize(Action::move_rooms_to_ring,
+                                                   mtm::Target::of(c.world, *ring), &res.audit))
+                        return *refused;
+            }
+            if (p.room_group_ids) {
+                auto groups = group_change(c, res, Action::modify_room, c.world.room(r).groups,
+                                           *p.room_group_ids, err);
+                if (!groups) return err;
+                p.room_group_ids = *groups;
+            }
+            auto done = mtm::update_room(c.world, r, p);
+            if (!done) return c.refuse(done.error(), res);
+            return c.done(res, Response::json(200, room_json(c.world, r, c.caller)));
+        });
 
     action_route(router, Action::reset_room_key, {"Room", "Update", "reset key of "},
                  [](Call& c, Resolved& res) {
@@ -173,13 +174,11 @@ void Service::room_routes(Router& router) {
     });
 
     action_route(
-        router, Action::create_room_group, {"RoomGroup", "Create"}, [](Call& c, Resolved& res) {
+        router, Action::create_room_group, {"RoomGroup", "Create"}, {{"name", "roomIds"}},
+        [](Call& c, Resolved& res) {
             Response err;
             res.audit.object_name = "room group";
-            auto body = c.body(err);
-            if (!body) return err;
-            BodyReader in(*body);
-            in.allow_only({"name", "roomIds"});
+            BodyReader& in = *res.in;
             auto name = in.string("name", true);
             auto rooms = in.strings("roomIds").value_or(std::vector<std::string>{});
             if (name) res.audit.object_name = *name;
@@ -192,13 +191,15 @@ void Service::room_routes(Router& router) {
         });
 
     action_route(
-        router, Action::modify_room_group, {"RoomGroup", "Update"}, [](Call& c, Resolved& res) {
+        router, Action::modify_room_group, {"RoomGroup", "Update"},
+        {{"name", "roomIds"},
+         [](Call& c, const Resolved& res) -> std::optional<json> {
+             return room_group_json(c.world, mtm::RoomGroupIx{res.ix()}, c.caller);
+         }},
+        [](Call& c, Resolved& res) {
             Response err;
             mtm::RoomGroupIx g{res.ix()};
-            auto body = c.body(err);
-            if (!body) return err;
-            BodyReader in(*body);
-            in.allow_only({"name", "roomIds"});
+            BodyReader& in = *res.in;
             auto name = in.string("name");
             auto rooms = in.strings("roomIds");
             if (!in.ok()) return c.invalid(in.errors(), res);
@@ -210,8 +211,6 @@ void Service::room_routes(Router& router) {
                     if (!mtm::visible(c.world, c.caller, mtm::Target::of(c.world, r)))
                         rooms->push_back(c.world.room(r).id);
             }
-            if (auto stale = c.check_if_match(room_group_json(c.world, g, c.caller)))
-                return *stale;
             auto done = mtm::update_room_group(c.world, g, name, rooms);
             if (!done) return c.refuse(done.error(), res);
             return c.done(res, Response::json(200, room_group_json(c.world, g, c.caller)));
@@ -229,39 +228,40 @@ void Service::room_routes(Router& router) {
         return page(c.request, std::move(items));
     });
 
-    action_route(router, Action::create_ring, {"UpdateRing", "Create"}, [](Call& c, Resolved& res) {
-        Response err;
-        res.audit.object_name = "update ring";
-        auto body = c.body(err);
-        if (!body) return err;
-        BodyReader in(*body);
-        in.allow_only({"name", "order", "rolloutDays", "testDays", "description"});
-        mtm::RingDraft d{
-            in.string("name", true).value_or(""), in.string("description").value_or(""),
-            in.integer("order", true).value_or(0), in.integer("rolloutDays", true).value_or(0),
-            in.integer("testDays", true).value_or(0)};
-        if (!d.name.empty()) res.audit.object_name = d.name;
-        if (!in.ok()) return c.invalid(in.errors(), res);
-        auto r = mtm::create_ring(c.world, res.tenant, d, c.options.ids);
-        if (!r) return c.refuse(r.error(), res);
-        return c.done(res, Response::json(201, ring_json(c.world, *r, c.caller)));
-    });
+    action_route(
+        router, Action::create_ring, {"UpdateRing", "Create"},
+        {{"name", "order", "rolloutDays", "testDays", "description"}}, [](Call& c, Resolved& res) {
+            Response err;
+            res.audit.object_name = "update ring";
+            BodyReader& in = *res.in;
+            mtm::RingDraft d{
+                in.string("name", true).value_or(""), in.string("description").value_or(""),
+                in.integer("order", true).value_or(0), in.integer("rolloutDays", true).value_or(0),
+                in.integer("testDays", true).value_or(0)};
+            if (!d.name.empty()) res.audit.object_name = d.name;
+            if (!in.ok()) return c.invalid(in.errors(), res);
+            auto r = mtm::create_ring(c.world, res.tenant, d, c.options.ids);
+            if (!r) return c.refuse(r.error(), res);
+            return c.done(res, Response::json(201, ring_json(c.world, *r, c.caller)));
+        });
 
-    action_route(router, Action::modify_ring, {"UpdateRing", "Update"}, [](Call& c, Resolved& res) {
-        Response err;
-        mtm::RingIx r{res.ix()};
-        auto body = c.body(err);
-        if (!body) return err;
-        BodyReader in(*body);
-        in.allow_only({"name", "order", "rolloutDays", "testDays", "description"});
-        mtm::RingPatch p{in.string("name"), in.string("description"), in.integer("order"),
-                         in.integer("rolloutDays"), in.integer("testDays")};
-        if (!in.ok()) return c.invalid(in.errors(), res);
-        if (auto stale = c.check_if_match(ring_json(c.world, r, c.caller))) return *stale;
-        auto done = mtm::update_ring(c.world, r, p);
-        if (!done) return c.refuse(done.error(), res);
-        return c.done(res, Response::json(200, ring_json(c.world, r, c.caller)));
-    });
+    action_route(router, Action::modify_ring, {"UpdateRing", "Update"},
+                 {{"name", "order", "rolloutDays", "testDays", "description"},
+                  [](Call& c, const Resolved& res) -> std::optional<json> {
+                      return ring_json(c.world, mtm::RingIx{res.ix()}, c.caller);
+                  }},
+                 [](Call& c, Resolved& res) {
+                     Response err;
+                     mtm::RingIx r{res.ix()};
+                     BodyReader& in = *res.in;
+                     mtm::RingPatch p{in.string("name"), in.string("description"),
+                                      in.integer("order"), in.integer("rolloutDays"),
+                                      in.integer("testDays")};
+                     if (!in.ok()) return c.invalid(in.errors(), res);
+                     auto done = mtm::update_ring(c.world, r, p);
+                     if (!done) return c.refuse(done.error(), res);
+                     return c.done(res, Response::json(200, ring_json(c.world, r, c.caller)));
+                 });
 
     action_route(router, Action::delete_ring, {"UpdateRing", "Delete"}, [](Call& c, Resolved& res) {
         auto done = mtm::delete_ring(c.world, mtm::RingIx{res.ix()});
@@ -269,23 +269,19 @@ void Service::room_routes(Router& router) {
         return c.done(res, Response::no_content());
     });
 
-    action_route(
-        router, Action::move_rooms_to_ring, {"UpdateRing", "Update", "move rooms to "},
-        [](Call& c, Resolved& res) {
-            Response err;
-            mtm::RingIx r{res.ix()};
-            auto body = c.body(err);
-            if (!body) return err;
-            BodyReader in(*body);
-            in.allow_only({"roomIds"});
-            auto rooms = in.strings("roomIds", true);
-            if (!in.ok()) return c.invalid(in.errors(), res);
-            if (auto refused = c.check_body_rooms(res, Action::move_rooms_to_ring, *rooms))
-                return *refused;
-            auto done = mtm::move_rooms_to_ring(c.world, r, *rooms);
-            if (!done) return c.refuse(done.error(), res);
-            return c.done(res, Response::json(200, ring_json(c.world, r, c.caller)));
-        });
+    action_route(router, Action::move_rooms_to_ring, {"UpdateRing", "Update", "move rooms to "},
+                 {"roomIds"}, [](Call& c, Resolved& res) {
+                     Response err;
+                     mtm::RingIx r{res.ix()};
+                     BodyReader& in = *res.in;
+                     auto rooms = in.strings("roomIds", true);
+                     if (!in.ok()) return c.invalid(in.errors(), res);
+                     if (auto refused = c.check_body_rooms(res, Action::move_rooms_to_ring, *rooms))
+                         return *refused;
+                     auto done = mtm::move_rooms_to_ring(c.world, r, *rooms);
+                     if (!done) return c.refuse(done.error(), res);
+                     return c.done(res, Response::json(200, ring_json(c.world, r, c.caller)));
+                 });
 
     // --- reports --------------------------------------------------------------------------------
     action_route(router, Action::read_reports, {}, [](Call& c, Resolved& res) {
@@ -294,47 +290,47 @@ void Service::room_routes(Router& router) {
             return mtm::decide(c.world, c.caller, Action::read_reports, t).allowed();
         };
         mtm::TenantIx tenant = res.tenant;
-            std::map<std::string, int> by_health, by_severity, by_type;
-            for (auto h : {"healthy", "unhealthy", "unmonitored", "suppressed", "onboarding"})
-                by_health[h] = 0;
-            int rooms = 0;
-            for (auto r : c.world.rooms_of(tenant)) {
-                if (!c.world.room(r).enrolled || !sees(mtm::Target::of(c.world, r))) continue;
-                ++rooms;
-                ++by_health[std::string(mtm::to_string(mtm::effective_health(c.world, r)))];
+        std::map<std::string, int> by_health, by_severity, by_type;
+        for (auto h : {"healthy", "unhealthy", "unmonitored", "suppressed", "onboarding"})
+            by_health[h] = 0;
+        int rooms = 0;
+        for (auto r : c.world.rooms_of(tenant)) {
+            if (!c.world.room(r).enrolled || !sees(mtm::Target::of(c.world, r))) continue;
+            ++rooms;
+            ++by_health[std::string(mtm::to_string(mtm::effective_health(c.world, r)))];
+        }
+        // Incidents opened and closed per UTC day over the last 90 days.
+        const mtm::Time day0 = (c.now / mtm::kDay - 89) * mtm::kDay;
+        std::vector<int> opened(90, 0), closed(90, 0);
+        int open = 0;
+        for (auto i : c.world.incidents_of(tenant)) {
+            if (!sees(mtm::Target::of(c.world, i))) continue;
+            const auto& inc = c.world.incident(i);
+            bool resolved = inc.state == mtm::IncidentState::resolved;
+            if (!resolved) {
+                ++open;
+                ++by_severity[std::string(mtm::to_string(inc.severity))];
+                ++by_type[inc.type];
             }
-            // Incidents opened and closed per UTC day over the last 90 days.
-            const mtm::Time day0 = (c.now / mtm::kDay - 89) * mtm::kDay;
-            std::vector<int> opened(90, 0), closed(90, 0);
-            int open = 0;
-            for (auto i : c.world.incidents_of(tenant)) {
-                if (!sees(mtm::Target::of(c.world, i))) continue;
-                const auto& inc = c.world.incident(i);
-                bool resolved = inc.state == mtm::IncidentState::resolved;
-                if (!resolved) {
-                    ++open;
-                    ++by_severity[std::string(mtm::to_string(inc.severity))];
-                    ++by_type[inc.type];
-                }
-                if (inc.created_at >= day0)
-                    ++opened[static_cast<std::size_t>((inc.created_at - day0) / mtm::kDay) % 90];
-                if (resolved && inc.updated_at >= day0)
-                    ++closed[static_cast<std::size_t>((inc.updated_at - day0) / mtm::kDay) % 90];
-            }
-            json days = json::array();
-            for (std::size_t d = 0; d < 90; ++d)
-                days.push_back(
-                    {{"date", iso_time(day0 + static_cast<mtm::Time>(d) * mtm::kDay).substr(0, 10)},
-                     {"opened", opened[d]},
-                     {"closed", closed[d]}});
-            return Response::json(200, {{"tenantId", c.world.tenant(tenant).id},
-                                        {"rooms", rooms},
-                                        {"roomsByHealth", by_health},
-                                        {"openIncidents", open},
-                                        {"openIncidentsBySeverity", by_severity},
-                                        {"openIncidentsByType", by_type},
-                                        {"incidentsPerDay", days}});
-        });
+            if (inc.created_at >= day0)
+                ++opened[static_cast<std::size_t>((inc.created_at - day0) / mtm::kDay) % 90];
+            if (resolved && inc.updated_at >= day0)
+                ++closed[static_cast<std::size_t>((inc.updated_at - day0) / mtm::kDay) % 90];
+        }
+        json days = json::array();
+        for (std::size_t d = 0; d < 90; ++d)
+            days.push_back(
+                {{"date", iso_time(day0 + static_cast<mtm::Time>(d) * mtm::kDay).substr(0, 10)},
+                 {"opened", opened[d]},
+                 {"closed", closed[d]}});
+        return Response::json(200, {{"tenantId", c.world.tenant(tenant).id},
+                                    {"rooms", rooms},
+                                    {"roomsByHealth", by_health},
+                                    {"openIncidents", open},
+                                    {"openIncidentsBySeverity", by_severity},
+                                    {"openIncidentsByType", by_type},
+                                    {"incidentsPerDay", days}});
+    });
 }
 
 }  // namespace trm

@@ -146,8 +146,7 @@ std::optional<Response> Service::Call::authorize(mtm::Action a, const mtm::Targe
 Response Service::Call::refusal(const mtm::ActionDecision& d, const mtm::Target& target,
                                 const AuditSpec* spec) {
     std::string why = mtm::reason_text(d);
-    if (spec && d.outcome != mtm::Outcome::not_visible)
-        audit(target.tenant, *spec, false, why);
+    if (spec && d.outcome != mtm::Outcome::not_visible) audit(target.tenant, *spec, false, why);
     switch (d.refusal) {
         case mtm::Refusal::none:
         case mtm::Refusal::not_visible:
@@ -386,13 +385,19 @@ std::string object_name(const mtm::World& w, const mtm::Target& t) {
 
 }  // namespace
 
-void Service::action_route(Router& router, mtm::Action action, AuditAs as,
+void Service::action_route(Router& router, mtm::Action action, AuditAs as, ActionHandler handler) {
+    action_route(router, action, as, BodySpec{}, std::move(handler));
+}
+
+void Service::action_route(Router& router, mtm::Action action, AuditAs as, BodySpec body,
                            ActionHandler handler) {
+    // Routes without a BodySpec do not read the body (API.md: action endpoints take none).
+    bool reads_body = !body.fields.empty();
     const mtm::ActionSpec& spec = mtm::spec(action);
     route(router, std::string(spec.method).c_str(), std::string(spec.path), spec.mutates,
-          [action, as, handler = std::move(handler)](Call& c) {
+          [action, as, reads_body, body = std::move(body), handler = std::move(handler)](Call& c) {
               const mtm::ActionSpec& s = mtm::spec(action);
-              Resolved res{c.home(), mtm::Target::of(c.home()), AuditSpec{}};
+              Resolved res(c.home(), mtm::Target::of(c.home()));
               const auto& params = c.request.path_params;
               // /tenants/{tid}/… and /customers/{tid}: the tenant is the path's first id (404
               // unless the caller can see it); anything else acts in the caller's own tenant.
@@ -407,9 +412,9 @@ void Service::action_route(Router& router, mtm::Action action, AuditAs as,
               }
               bool object_first = s.target == mtm::TargetKind::invitation;  // /invitations/{id}
               auto not_found_here = [&] {
-                  std::string id = params.size() > 1   ? params[1]
-                                   : params.empty()    ? std::string(s.path)
-                                                       : params[0];
+                  std::string id = params.size() > 1 ? params[1]
+                                   : params.empty()  ? std::string(s.path)
+                                                     : params[0];
                   return Response::problem(not_found(std::string("No ") + kind_name(s.target) +
                                                      " " + id + " is visible to you"));
               };
@@ -425,8 +430,18 @@ void Service::action_route(Router& router, mtm::Action action, AuditAs as,
               res.audit.object_name = std::string(as.prefix) + object_name(c.world, res.target);
               mtm::ActionDecision d = mtm::decide(c.world, c.caller, action, res.target);
               if (d.outcome == mtm::Outcome::not_visible) return not_found_here();
-              if (!d.allowed())
-                  return c.refusal(d, res.target, as.category ? &res.audit : nullptr);
+              if (!d.allowed()) return c.refusal(d, res.target, as.category ? &res.audit : nullptr);
+              if (reads_body) {
+                  Response err;
+                  auto parsed = c.body(err);
+                  if (!parsed) return err;
+                  if (body.current)
+                      if (auto now = body.current(c, res))
+                          if (auto stale = c.check_if_match(*now)) return *stale;
+                  res.body = std::move(*parsed);
+                  res.in.emplace(res.body);
+                  res.in->allow_only(body.fields);
+              }
               return handler(c, res);
           });
 }

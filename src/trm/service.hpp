@@ -5,6 +5,7 @@
 // a problem document. trm-server puts it behind HTTP; the portal's offline backend calls the
 // same Router in the page.
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -87,6 +88,22 @@ class Service {
         const char* prefix = "";  // "reset key of " + the object's name
     };
     void action_route(Router& router, mtm::Action action, AuditAs audit, ActionHandler handler);
+    // A route that reads a body: after the action check the pipeline parses it (400 when it is
+    // not JSON), compares If-Match with the etag of `current` — the object as the caller sees
+    // it, for routes that honour If-Match — before the body is processed (409 `stale_etag`, as
+    // RFC 9110 orders preconditions), and hands the handler a BodyReader (Resolved::in) that
+    // already refuses members outside `fields`, so field errors are reported together.
+    struct BodySpec {
+        // nullopt: no such object (the handler answers 404), no precondition to check.
+        using Current = std::function<std::optional<nlohmann::json>(Call&, const Resolved&)>;
+        BodySpec() = default;
+        BodySpec(std::initializer_list<const char*> members, Current object = {})
+            : fields(members), current(std::move(object)) {}
+        std::vector<const char*> fields;
+        Current current;
+    };
+    void action_route(Router& router, mtm::Action action, AuditAs audit, BodySpec body,
+                      ActionHandler handler);
     // Registers a route whose handler runs authenticated, under the right lock.
     void route(Router& router, const char* method, const std::string& pattern, bool mutates,
                Handler handler);

@@ -34,33 +34,33 @@ void Service::settings_routes(Router& router) {
         return Response::json(200, settings_json(c.world, res.tenant, settings_[res.tenant.v]));
     });
 
-    action_route(
-        router, Action::modify_settings, {"Settings", "Update"}, [this](Call& c, Resolved& res) {
-            Response err;
-            mtm::TenantIx tenant = res.tenant;
-            res.audit.object_name = "service settings";
-            const AuditSpec& spec = res.audit;
-            auto body = c.body(err);
-            if (!body) return err;
-            BodyReader in(*body);
-            in.allow_only({"notificationEmail", "language", "requirePartnerMfa"});
-            auto email = in.string("notificationEmail");
-            auto language = in.string("language");
-            auto mfa = in.boolean("requirePartnerMfa");
-            std::vector<FieldError> errors = in.errors();
-            if (email && !email->empty() && !mtm::valid_upn(*email))
-                errors.push_back({"notificationEmail", "is not an e-mail address"});
-            if (language && *language != "en" && *language != "it")
-                errors.push_back({"language", "must be en or it"});
-            if (!errors.empty()) return c.invalid(errors, tenant, spec);
-            TenantSettings& s = settings_[tenant.v];
-            if (auto stale = c.check_if_match(settings_json(c.world, tenant, s))) return *stale;
-            if (email) s.notification_email = *email;
-            if (language) s.language = *language;
-            if (mfa) s.require_partner_mfa = *mfa;
-            c.audit(tenant, spec, true);
-            return Response::json(200, settings_json(c.world, tenant, s));
-        });
+    action_route(router, Action::modify_settings, {"Settings", "Update"},
+                 {{"notificationEmail", "language", "requirePartnerMfa"},
+                  [this](Call& c, const Resolved& res) -> std::optional<json> {
+                      return settings_json(c.world, res.tenant, settings_[res.tenant.v]);
+                  }},
+                 [this](Call& c, Resolved& res) {
+                     Response err;
+                     mtm::TenantIx tenant = res.tenant;
+                     res.audit.object_name = "service settings";
+                     const AuditSpec& spec = res.audit;
+                     BodyReader& in = *res.in;
+                     auto email = in.string("notificationEmail");
+                     auto language = in.string("language");
+                     auto mfa = in.boolean("requirePartnerMfa");
+                     std::vector<FieldError> errors = in.errors();
+                     if (email && !email->empty() && !mtm::valid_upn(*email))
+                         errors.push_back({"notificationEmail", "is not an e-mail address"});
+                     if (language && *language != "en" && *language != "it")
+                         errors.push_back({"language", "must be en or it"});
+                     if (!errors.empty()) return c.invalid(errors, tenant, spec);
+                     TenantSettings& s = settings_[tenant.v];
+                     if (email) s.notification_email = *email;
+                     if (language) s.language = *language;
+                     if (mfa) s.require_partner_mfa = *mfa;
+                     c.audit(tenant, spec, true);
+                     return Response::json(200, settings_json(c.world, tenant, s));
+                 });
 
     // The customer's own MMR Admins only: to anyone else, partners included, it does not exist
     // (the action's membership rule answers 404).

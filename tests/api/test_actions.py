@@ -208,5 +208,62 @@ class MembershipTest(Scenario):
         self.assertTrue(access["tenants"][0]["mmrAdmin"])
 
 
+class PipelineTest(Scenario):
+    """Every route that honours If-Match declares it once, in the pipeline: a stale etag is 409
+    `stale_etag` and changes nothing, and it is checked before the body is processed (RFC 9110:
+    a precondition that fails wins over what the content would have caused)."""
+
+    def call_with(self, who, method, path, body, etag):
+        return self.s.as_user(self.tok[who], method, path, body, headers={"If-Match": etag})
+
+    def test_every_if_match_route_refuses_a_stale_etag_first(self):
+        self.northwind_on_oslo()
+        _, _, role = self.call("ann", "POST", f"{CONTOSO}/roles", {"name": "Desk", "permissions": ["tickets.view"]})
+        _, _, asg = self.call("ann", "POST", f"{CONTOSO}/roles/{role['id']}/assignments",
+                              {"name": "Desk A", "members": [{"type": "user", "id": "u-tom"}], "scope": {"allRooms": True}})
+        _, _, ring = self.call("ann", "POST", f"{CONTOSO}/update-rings",
+                               {"name": "Pilot", "order": 3, "rolloutDays": 1, "testDays": 1, "description": ""})
+        inv = self.invite(["lou@litware.example"], {"roomIds": ["r-oslo-2"]})
+        routes = [  # (read path, PATCH/POST path, a valid change, an invalid one)
+            (f"{CONTOSO}/rooms/r-oslo-1", None, {"displayName": "Renamed"}, {"displayName": 7}),
+            (f"{CONTOSO}/room-groups/{self.ny}", None, {"name": "Renamed"}, {"name": []}),
+            (f"{CONTOSO}/roles/{role['id']}", None, {"name": "Renamed"}, {"nope": 1}),
+            (f"{CONTOSO}/incidents/i-1", None, {"title": "Renamed"}, {"title": False}),
+            (f"{CONTOSO}/settings", None, {"language": "it"}, {"language": 3}),
+        ]
+        for read, write, change, invalid in routes:
+            with self.subTest(read):
+                _, _, before = self.call("ann", "GET", read)
+                self.check_stale(read, write or read, "PATCH", before, change, invalid)
+        # Objects read from a list: a ring, an assignment (in its role), a partner, an invitation.
+        before = next(r for r in self.call("ann", "GET", f"{CONTOSO}/update-rings")[2]["items"] if r["id"] == ring["id"])
+        self.check_stale(None, f"{CONTOSO}/update-rings/{ring['id']}", "PATCH", before, {"name": "Renamed"}, {"order": "x"})
+        _, _, listed = self.call("ann", "GET", f"{CONTOSO}/roles/{role['id']}")
+        before = next(a for a in listed["assignments"] if a["id"] == asg["id"])
+        self.check_stale(None, f"{CONTOSO}/roles/{role['id']}/assignments/{asg['id']}", "PATCH", before,
+                         {"name": "Desk B"}, {"name": 1})
+        before = next(p for p in self.call("ann", "GET", f"{API}/partners")[2]["items"] if p["partnerTenantId"] == "t-northwind")
+        self.check_stale(None, f"{API}/partners/t-northwind", "PATCH", before,
+                         {"scope": {"roomIds": ["r-oslo-1"]}}, {"approval": "never"})
+        partners = self.call("ann", "GET", f"{API}/partners")[2]["items"]
+        before = next(i for p in partners for i in p["invitations"] if i["id"] == inv)
+        self.check_stale(None, f"{API}/partners/invitations/{inv}/contacts", "POST", before,
+                         {"contacts": [{"name": "Lee", "upn": "lee@litware.example"}]}, {"contacts": "x"},
+                         {"contacts": [{"name": "Max", "upn": "max@litware.example"}]})
+
+    def check_stale(self, read, write, method, before, change, invalid, again=None):
+        etag = before["etag"]
+        status, _, now = self.call_with("ann", method, write, change, etag)
+        self.assertEqual(status, 200, now)
+        self.assertNotEqual(now["etag"], etag, "a change must change the etag")
+        for body in (change, invalid):
+            status, _, refused = self.call_with("ann", method, write, body, etag)
+            self.assertEqual((status, refused.get("code")), (409, "stale_etag"), (write, body, refused))
+        if read:
+            self.assertEqual(self.call("ann", "GET", read)[2], now)  # the refusals changed nothing
+        status, _, body = self.call_with("ann", method, write, again or change, now["etag"])
+        self.assertEqual(status, 200, body)  # the fresh etag is accepted
+
+
 if __name__ == "__main__":
     unittest.main()
