@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 #include "backend/local_backend.hpp"
@@ -195,216 +196,224 @@ void App::load_session() {
 
 // --- pages --------------------------------------------------------------------------------------
 
+// How App loads and draws each page of pages.hpp's table, row for row.
+const App::PageView& App::page_view(Page page) {
+    using F = const ui::Fonts&;
+    using A = views::Actions&;
+    static constexpr std::array<PageView, kPages.size()> views{{
+        {Page::customers, &App::load_customers_page, nullptr,
+         [](AppState& s, F f, A a) { views::draw_customers(s, f, a); }},
+        {Page::partners, &App::load_partners_page, [](AppState& s) { s.partners.clear(); },
+         [](AppState& s, F f, A a) { views::draw_partners(s, s.invite, s.add_contacts, f, a); }},
+        {Page::rooms, &App::load_rooms_page,
+         [](AppState& s) {
+             s.rooms.clear();
+             ++s.rooms_version;
+         },
+         [](AppState& s, F f, A a) {
+             views::draw_rooms(s, s.room_filter, s.rooms_list, s.room_draft, f, a);
+         }},
+        {Page::groups, &App::load_groups_page, [](AppState& s) { s.room_groups.clear(); },
+         [](AppState& s, F f, A a) { views::draw_groups(s, s.groups_ui, f, a); }},
+        {Page::rings, &App::load_rings, [](AppState& s) { s.rings.clear(); },
+         [](AppState& s, F f, A a) { views::draw_rings(s, s.ring_draft, f, a); }},
+        {Page::reports, &App::load_reports_page, [](AppState& s) { s.report.reset(); },
+         [](AppState& s, F f, A a) { views::draw_reports(s, f, a); }},
+        {Page::roles, &App::load_roles_page, [](AppState& s) { s.roles.clear(); },
+         [](AppState& s, F f, A a) { views::draw_roles(s, s.roles_draft, f, a); }},
+        {Page::incidents, &App::load_incidents, [](AppState& s) { s.incidents.clear(); },
+         [](AppState& s, F f, A a) { views::draw_incidents(s, s.incidents_ui, f, a); }},
+        {Page::audit, &App::load_audit_page, nullptr,
+         [](AppState& s, F f, A a) { views::draw_audit(s, s.audit_ui, f, a); }},
+        {Page::access, &App::load_access_page, nullptr,
+         [](AppState& s, F f, A a) { views::draw_matrix(s, s.matrix, f, a); }},
+    }};
+    static_assert(
+        [] {
+            for (std::size_t i = 0; i < views.size(); ++i)
+                if (views[i].page != kPages[i].page) return false;
+            return true;
+        }(),
+        "App's page table must follow pages.hpp's, row for row");
+    return views[static_cast<std::size_t>(page)];
+}
+
 void App::load_page() {
     sync_hash();
     state_.loading_page = true;
     state_.page_error.clear();
-    auto done = [this] { state_.loading_page = false; };
-    auto fail = [this](const ApiResult& r) {
-        state_.loading_page = false;
-        state_.page_error = r.error_message();
-    };
-    switch (state_.page) {
-        case Page::customers:
-            call(
-                "GET", "/invitations?limit=500", nullptr,
-                [this, done, fail](const ApiResult& inv) {
-                    state_.invitations.clear();
-                    for (const auto& j : inv.body.value("items", json::array()))
-                        state_.invitations.push_back(InvitationRow::from_json(j));
-                    call(
-                        "GET", "/customers?limit=500", nullptr,
-                        [this, done](const ApiResult& cs) {
-                            state_.customers.clear();
-                            for (const auto& j : cs.body.value("items", json::array()))
-                                state_.customers.push_back(CustomerRow::from_json(j));
-                            done();
-                        },
-                        fail);
-                },
-                fail);
-            break;
-        case Page::partners:
-            if (!state_.can(mtm::Action::list_partners)) {
-                state_.partners.clear();
-                done();
-                break;
-            }
-            call(
-                "GET", "/partners?limit=500", nullptr,
-                [this, done](const ApiResult& ps) {
-                    state_.partners.clear();
-                    for (const auto& j : ps.body.value("items", json::array()))
-                        state_.partners.push_back(PartnerRow::from_json(j));
-                    done();
-                },
-                fail);
-            break;
-        case Page::rooms:
-            if (!state_.can(mtm::Action::list_rooms)) {
-                state_.rooms.clear();
-                ++state_.rooms_version;
-                ++state_.rooms_version;
-                done();
-                break;
-            }
-            load_rooms();
-            // Ring names and room groups for the columns, filters and forms, where I may see
-            // them (a refusal just leaves those choices out).
-            if (state_.can(mtm::Action::list_rings))
-                call(
-                    "GET", "/tenants/" + state_.tenant_id + "/update-rings?limit=100", nullptr,
-                    [this](const ApiResult& r) {
-                        state_.rings.clear();
-                        for (const auto& j : read::list(r.body, "items"))
-                            state_.rings.push_back(RingRow::from_json(j));
-                        std::stable_sort(
-                            state_.rings.begin(), state_.rings.end(),
-                            [](const RingRow& a, const RingRow& b) { return a.order < b.order; });
-                        ++state_.rooms_version;  // the ring column's sort key
-                    },
-                    [](const ApiResult&) {});
-            else
-                state_.rings.clear();
-            if (state_.can(mtm::Action::list_room_groups))
-                call(
-                    "GET", "/tenants/" + state_.tenant_id + "/room-groups?limit=500", nullptr,
-                    [this](const ApiResult& r) {
-                        state_.room_groups.clear();
-                        for (const auto& j : read::list(r.body, "items"))
-                            state_.room_groups.push_back(RoomGroupRow::from_json(j));
-                    },
-                    [](const ApiResult&) {});
-            else
-                state_.room_groups.clear();
-            break;
-        case Page::rings:
-            if (!state_.can(mtm::Action::list_rings)) {
-                state_.rings.clear();
-                done();
-                break;
-            }
-            load_rings();
-            break;
-        case Page::reports:
-            state_.report.reset();
-            if (!state_.can(mtm::Action::read_reports)) {
-                done();
-                break;
-            }
-            call(
-                "GET", "/tenants/" + state_.tenant_id + "/reports/summary", nullptr,
-                [this, done](const ApiResult& r) {
-                    state_.report = ReportSummary::from_json(r.body);
-                    done();
-                },
-                fail);
-            break;
-        case Page::groups:
-            if (!state_.can(mtm::Action::list_room_groups)) {
-                state_.room_groups.clear();
-                done();
-                break;
-            }
-            call(
-                "GET", "/tenants/" + state_.tenant_id + "/room-groups?limit=500", nullptr,
-                [this, done](const ApiResult& r) {
-                    state_.room_groups.clear();
-                    for (const auto& j : read::list(r.body, "items"))
-                        state_.room_groups.push_back(RoomGroupRow::from_json(j));
-                    bool still =
-                        std::any_of(state_.room_groups.begin(), state_.room_groups.end(),
-                                    [&](const RoomGroupRow& g) { return g.id == state_.group_id; });
-                    if (!still)
-                        state_.group_id =
-                            state_.room_groups.empty() ? "" : state_.room_groups.front().id;
-                    state_.groups_ui.editing.clear();
-                    done();
-                },
-                fail);
-            call("GET", "/tenants/" + state_.tenant_id + "/rooms?limit=500", nullptr,
-                 [this](const ApiResult& r) {
-                     state_.rooms.clear();
-                     ++state_.rooms_version;
-                     for (const auto& j : read::list(r.body, "items"))
-                         state_.rooms.push_back(RoomRow::from_json(j));
-                 });
-            break;
-        case Page::audit:
-            // The partners name the actor filter's choices; the log itself is the service's
-            // to show: only the organisation's own MMR Admins get it (else 404, shown as is).
-            if (state_.partners.empty())
-                call(
-                    "GET", "/partners?limit=500", nullptr,
-                    [this](const ApiResult& ps) {
-                        state_.partners.clear();
-                        for (const auto& j : read::list(ps.body, "items"))
-                            state_.partners.push_back(PartnerRow::from_json(j));
-                    },
-                    [](const ApiResult&) {});
-            load_directory();  // my people's names in the Who column
-            apply({views::Action::Kind::load_audit, ""});
-            break;
-        case Page::access:
-            call(
-                "GET", "/access-matrix", nullptr,
-                [this, done](const ApiResult& r) {
-                    state_.matrix.load(trm::matrix_from_json(r.body));
-                    done();
-                },
-                [this, done](const ApiResult& r) {
-                    state_.matrix.load(std::nullopt);
-                    state_.matrix.refused = r.error_message();
-                    done();
-                });
-            break;
-        case Page::incidents:
-            // The aggregate view asks the service, which answers for every customer where I
-            // hold tickets.view; one tenant's view needs it there.
-            if (!state_.incidents_all && !state_.can(mtm::Action::list_incidents)) {
-                state_.incidents.clear();
-                done();
-                break;
-            }
-            load_incidents();
-            break;
-        case Page::roles:
-            if (!state_.can(mtm::Action::list_roles)) {
-                state_.roles.clear();
-                done();
-                break;
-            }
-            call(
-                "GET", "/tenants/" + state_.tenant_id + "/roles?limit=500", nullptr,
-                [this, done](const ApiResult& rs) {
-                    state_.roles.clear();
-                    for (const auto& j : rs.body.value("items", json::array()))
-                        state_.roles.push_back(RoleRow::from_json(j));
-                    bool still =
-                        std::any_of(state_.roles.begin(), state_.roles.end(),
-                                    [&](const RoleRow& r) { return r.id == state_.role_id; });
-                    if (!still)
-                        state_.role_id = state_.roles.empty() ? "" : state_.roles.front().id;
-                    done();
-                },
-                fail);
-            break;
+    const PageInfo& info = page_info(state_.page);
+    const PageView& view = page_view(state_.page);
+    // A page whose opening action I lack on this tenant shows its empty state, without asking.
+    // The all-customers incidents view is asked of the service, which answers for every
+    // customer where I hold the permission.
+    bool across_customers = state_.page == Page::incidents && state_.incidents_all;
+    if (info.opens && view.clear && !across_customers && !state_.can(*info.opens)) {
+        view.clear(state_);
+        page_loaded();
+        return;
     }
+    (this->*view.load)();
+}
+
+void App::page_loaded() {
+    state_.loading_page = false;
+}
+
+void App::page_failed(const ApiResult& r) {
+    state_.loading_page = false;
+    state_.page_error = r.error_message();
+}
+
+void App::load_customers_page() {
+    call(
+        "GET", "/invitations?limit=500", nullptr,
+        [this](const ApiResult& inv) {
+            state_.invitations.clear();
+            for (const auto& j : inv.body.value("items", json::array()))
+                state_.invitations.push_back(InvitationRow::from_json(j));
+            call(
+                "GET", "/customers?limit=500", nullptr,
+                [this](const ApiResult& cs) {
+                    state_.customers.clear();
+                    for (const auto& j : cs.body.value("items", json::array()))
+                        state_.customers.push_back(CustomerRow::from_json(j));
+                    page_loaded();
+                },
+                [this](const ApiResult& r) { page_failed(r); });
+        },
+        [this](const ApiResult& r) { page_failed(r); });
+}
+
+void App::load_partners_page() {
+    call(
+        "GET", "/partners?limit=500", nullptr,
+        [this](const ApiResult& ps) {
+            state_.partners.clear();
+            for (const auto& j : ps.body.value("items", json::array()))
+                state_.partners.push_back(PartnerRow::from_json(j));
+            page_loaded();
+        },
+        [this](const ApiResult& r) { page_failed(r); });
+}
+
+void App::load_rooms_page() {
+    load_rooms();
+    // Ring names and room groups for the columns, filters and forms, where I may see
+    // them (a refusal just leaves those choices out).
+    if (state_.can(mtm::Action::list_rings))
+        call(
+            "GET", "/tenants/" + state_.tenant_id + "/update-rings?limit=100", nullptr,
+            [this](const ApiResult& r) {
+                state_.rings.clear();
+                for (const auto& j : read::list(r.body, "items"))
+                    state_.rings.push_back(RingRow::from_json(j));
+                std::stable_sort(
+                    state_.rings.begin(), state_.rings.end(),
+                    [](const RingRow& a, const RingRow& b) { return a.order < b.order; });
+                ++state_.rooms_version;  // the ring column's sort key
+            },
+            [](const ApiResult&) {});
+    else
+        state_.rings.clear();
+    if (state_.can(mtm::Action::list_room_groups))
+        call(
+            "GET", "/tenants/" + state_.tenant_id + "/room-groups?limit=500", nullptr,
+            [this](const ApiResult& r) {
+                state_.room_groups.clear();
+                for (const auto& j : read::list(r.body, "items"))
+                    state_.room_groups.push_back(RoomGroupRow::from_json(j));
+            },
+            [](const ApiResult&) {});
+    else
+        state_.room_groups.clear();
+}
+
+void App::load_reports_page() {
+    state_.report.reset();  // not the last tenant's while this one loads
+    call(
+        "GET", "/tenants/" + state_.tenant_id + "/reports/summary", nullptr,
+        [this](const ApiResult& r) {
+            state_.report = ReportSummary::from_json(r.body);
+            page_loaded();
+        },
+        [this](const ApiResult& r) { page_failed(r); });
+}
+
+void App::load_groups_page() {
+    call(
+        "GET", "/tenants/" + state_.tenant_id + "/room-groups?limit=500", nullptr,
+        [this](const ApiResult& r) {
+            state_.room_groups.clear();
+            for (const auto& j : read::list(r.body, "items"))
+                state_.room_groups.push_back(RoomGroupRow::from_json(j));
+            bool still =
+                std::any_of(state_.room_groups.begin(), state_.room_groups.end(),
+                            [&](const RoomGroupRow& g) { return g.id == state_.group_id; });
+            if (!still)
+                state_.group_id = state_.room_groups.empty() ? "" : state_.room_groups.front().id;
+            state_.groups_ui.editing.clear();
+            page_loaded();
+        },
+        [this](const ApiResult& r) { page_failed(r); });
+    call("GET", "/tenants/" + state_.tenant_id + "/rooms?limit=500", nullptr,
+         [this](const ApiResult& r) {
+             state_.rooms.clear();
+             ++state_.rooms_version;
+             for (const auto& j : read::list(r.body, "items"))
+                 state_.rooms.push_back(RoomRow::from_json(j));
+         });
+}
+
+void App::load_audit_page() {
+    // The partners name the actor filter's choices; the log itself is the service's
+    // to show: only the organisation's own MMR Admins get it (else 404, shown as is).
+    if (state_.partners.empty())
+        call(
+            "GET", "/partners?limit=500", nullptr,
+            [this](const ApiResult& ps) {
+                state_.partners.clear();
+                for (const auto& j : read::list(ps.body, "items"))
+                    state_.partners.push_back(PartnerRow::from_json(j));
+            },
+            [](const ApiResult&) {});
+    load_directory();  // my people's names in the Who column
+    apply({views::Action::Kind::load_audit, ""});
+}
+
+void App::load_access_page() {
+    call(
+        "GET", "/access-matrix", nullptr,
+        [this](const ApiResult& r) {
+            state_.matrix.load(trm::matrix_from_json(r.body));
+            page_loaded();
+        },
+        [this](const ApiResult& r) {
+            state_.matrix.load(std::nullopt);
+            state_.matrix.refused = r.error_message();
+            page_loaded();
+        });
+}
+
+void App::load_roles_page() {
+    call(
+        "GET", "/tenants/" + state_.tenant_id + "/roles?limit=500", nullptr,
+        [this](const ApiResult& rs) {
+            state_.roles.clear();
+            for (const auto& j : rs.body.value("items", json::array()))
+                state_.roles.push_back(RoleRow::from_json(j));
+            bool still = std::any_of(state_.roles.begin(), state_.roles.end(),
+                                     [&](const RoleRow& r) { return r.id == state_.role_id; });
+            if (!still) state_.role_id = state_.roles.empty() ? "" : state_.roles.front().id;
+            page_loaded();
+        },
+        [this](const ApiResult& r) { page_failed(r); });
 }
 
 void App::follow_hash(const std::string& hash) {
     auto route = parse_route(hash);
     if (!route || state_.phase != Phase::ready) return;
-    Page page = route->page == Route::Page::rooms       ? Page::rooms
-                : route->page == Route::Page::roles     ? Page::roles
-                : route->page == Route::Page::incidents ? Page::incidents
-                : route->page == Route::Page::audit     ? Page::audit
-                : route->page == Route::Page::access    ? Page::access
-                : route->page == Route::Page::groups    ? Page::groups
-                : route->page == Route::Page::reports   ? Page::reports
-                : route->page == Route::Page::rings     ? Page::rings
-                : route->page == Route::Page::partners  ? Page::partners
-                                                        : Page::customers;
+    Page page = route->page;
     bool all_incidents = page == Page::incidents && route->tenant_id.empty();
     bool tenant_page = page_info(page).per_customer && !all_incidents;
     std::string tenant = tenant_page ? route->tenant_id : state_.me.tenant_id;
@@ -437,25 +446,16 @@ void App::follow_hash(const std::string& hash) {
 
 Route App::current_route() const {
     Route r;
-    r.page = state_.page == Page::rooms       ? Route::Page::rooms
-             : state_.page == Page::roles     ? Route::Page::roles
-             : state_.page == Page::incidents ? Route::Page::incidents
-             : state_.page == Page::audit     ? Route::Page::audit
-             : state_.page == Page::access    ? Route::Page::access
-             : state_.page == Page::groups    ? Route::Page::groups
-             : state_.page == Page::reports   ? Route::Page::reports
-             : state_.page == Page::rings     ? Route::Page::rings
-             : state_.page == Page::partners  ? Route::Page::partners
-                                              : Route::Page::customers;
-    if (r.page == Route::Page::groups) r.item = state_.group_id;
+    r.page = state_.page;
+    if (r.page == Page::groups) r.item = state_.group_id;
     if (page_info(state_.page).per_customer &&
         !(state_.page == Page::incidents && state_.incidents_all))
         r.tenant_id = state_.tenant_id;
-    if (r.page == Route::Page::incidents && !state_.incidents_all && state_.incident)
+    if (r.page == Page::incidents && !state_.incidents_all && state_.incident)
         r.item = state_.incident->id;
-    if (r.page == Route::Page::customers && state_.detail) r.item = state_.detail->tenant_id;
-    if (r.page == Route::Page::roles) r.item = state_.role_id;
-    if (r.page == Route::Page::rooms) r.filter = state_.room_filter;
+    if (r.page == Page::customers && state_.detail) r.item = state_.detail->tenant_id;
+    if (r.page == Page::roles) r.item = state_.role_id;
+    if (r.page == Page::rooms) r.filter = state_.room_filter;
     return r;
 }
 
@@ -471,10 +471,10 @@ void App::sync_hash() {
     auto shown = parse_route(now);
     bool same_place = shown && shown->page == r.page && shown->tenant_id == r.tenant_id;
     // The Roles page opening a role by itself (none named, or the named one is gone).
-    bool auto_role = r.page == Route::Page::roles && shown &&
+    bool auto_role = r.page == Page::roles && shown &&
                      std::none_of(state_.roles.begin(), state_.roles.end(),
                                   [&](const RoleRow& role) { return role.id == shown->item; });
-    bool auto_group = r.page == Route::Page::groups && shown &&
+    bool auto_group = r.page == Page::groups && shown &&
                       std::none_of(state_.room_groups.begin(), state_.room_groups.end(),
                                    [&](const RoomGroupRow& g) { return g.id == shown->item; });
     bool quiet = same_place && (shown->item == r.item || auto_role || auto_group);
@@ -513,8 +513,7 @@ void App::apply(const views::Action& a) {
                     state_.partner_user() && state_.tenant_id == state_.me.tenant_id;
             // A partner manages rooms and roles of its customers, not its own: open the first one.
             if (page_info(state_.page).partner_to_customer && state_.partner_user() &&
-                state_.tenant_id == state_.me.tenant_id &&
-                state_.tenants.size() > 1)
+                state_.tenant_id == state_.me.tenant_id && state_.tenants.size() > 1)
                 state_.tenant_id = state_.tenants[1].tenant_id;
             load_page();
             return;
@@ -794,40 +793,7 @@ void App::frame() {
     } else {
         actions = views::draw_header(state_, fonts_);
         if (state_.phase == Phase::ready) {
-            switch (state_.page) {
-                case Page::customers:
-                    views::draw_customers(state_, fonts_, actions);
-                    break;
-                case Page::partners:
-                    views::draw_partners(state_, state_.invite, state_.add_contacts, fonts_,
-                                         actions);
-                    break;
-                case Page::rooms:
-                    views::draw_rooms(state_, state_.room_filter, state_.rooms_list,
-                                      state_.room_draft, fonts_, actions);
-                    break;
-                case Page::roles:
-                    views::draw_roles(state_, state_.roles_draft, fonts_, actions);
-                    break;
-                case Page::incidents:
-                    views::draw_incidents(state_, state_.incidents_ui, fonts_, actions);
-                    break;
-                case Page::audit:
-                    views::draw_audit(state_, state_.audit_ui, fonts_, actions);
-                    break;
-                case Page::access:
-                    views::draw_matrix(state_, state_.matrix, fonts_, actions);
-                    break;
-                case Page::groups:
-                    views::draw_groups(state_, state_.groups_ui, fonts_, actions);
-                    break;
-                case Page::reports:
-                    views::draw_reports(state_, fonts_, actions);
-                    break;
-                case Page::rings:
-                    views::draw_rings(state_, state_.ring_draft, fonts_, actions);
-                    break;
-            }
+            page_view(state_.page).draw(state_, fonts_, actions);
         } else if (state_.phase == Phase::loading || state_.phase == Phase::connecting) {
             ui::centered_spinner(state_.phase == Phase::connecting
                                      ? tr("Starting the offline demo…")

@@ -18,18 +18,6 @@
 namespace portal {
 
 enum class Phase { connecting, signed_out, loading, ready };
-enum class Page {
-    customers,
-    partners,
-    rooms,
-    groups,
-    rings,
-    reports,
-    roles,
-    incidents,
-    audit,
-    access
-};
 
 // Everything views draw from. Filled by App from the service's answers.
 struct AppState {
@@ -113,7 +101,27 @@ class App {
     void sign_in(const std::string& upn);
     void sign_out(const std::string& why);
     void load_session();
-    void load_page();
+    // Pages: pages.hpp says what each is; page_view() how App loads and draws it.
+    struct PageView {
+        Page page;
+        void (App::*load)();
+        // The empty state when I lack the page's opening action (pages.hpp) on this tenant;
+        // nullptr: the page always asks, and shows the service's answer.
+        void (*clear)(AppState&);
+        void (*draw)(AppState&, const ui::Fonts&, views::Actions&);
+    };
+    static const PageView& page_view(Page page);
+    void load_page();  // the current page's load, after the URL hash is brought up to date
+    void page_loaded();
+    void page_failed(const ApiResult& r);
+    void load_customers_page();
+    void load_partners_page();
+    void load_rooms_page();
+    void load_groups_page();
+    void load_reports_page();
+    void load_roles_page();
+    void load_audit_page();
+    void load_access_page();
     void apply(const views::Action& action);
     void apply_roles(const views::Action& action);      // the Roles page's (app_roles.cpp)
     void apply_partners(const views::Action& action);   // the Partners page's (app_partners.cpp)

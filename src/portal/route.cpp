@@ -15,119 +15,42 @@ std::optional<Route> parse_route(std::string_view hash) {
     std::vector<std::string> segments;
     for (auto s : parsed->segments())
         if (!s.empty()) segments.emplace_back(s);
+    // #/<segment>[/<item>] or #/tenants/<tenant id>/<segment>[/<item>]
     Route r;
-    if ((segments.size() == 1 || segments.size() == 2) && segments[0] == "customers") {
-        r.page = Route::Page::customers;
-        if (segments.size() == 2) r.item = segments[1];
-        return r;
-    }
-    if (segments.size() == 1 && segments[0] == "partners") {
-        r.page = Route::Page::partners;
-        return r;
-    }
-    if (segments.size() == 3 && segments[0] == "tenants" && segments[2] == "rings") {
-        r.page = Route::Page::rings;
-        r.tenant_id = segments[1];
-        return r;
-    }
-    if (segments.size() == 3 && segments[0] == "tenants" && segments[2] == "reports") {
-        r.page = Route::Page::reports;
-        r.tenant_id = segments[1];
-        return r;
-    }
-    if (segments.size() == 3 && segments[0] == "tenants" && segments[2] == "rooms") {
-        r.page = Route::Page::rooms;
-        r.tenant_id = segments[1];
+    bool with_tenant = segments.size() >= 3 && segments[0] == "tenants";
+    std::size_t at = with_tenant ? 2 : 0;
+    if (segments.size() <= at) return std::nullopt;
+    auto page = page_by_id(segments[at]);
+    if (!page) return std::nullopt;
+    const PageInfo& info = page_info(*page);
+    if (with_tenant ? !info.per_customer : !info.tenantless) return std::nullopt;
+    // The all-customers form of a per-customer page opens no single item.
+    bool item = info.item && (with_tenant || !info.per_customer);
+    std::size_t rest = segments.size() - at - 1;
+    if (rest > (item ? 1u : 0u)) return std::nullopt;
+    r.page = *page;
+    if (with_tenant) r.tenant_id = segments[1];
+    if (rest == 1) r.item = segments[at + 1];
+    if (info.filter) {
         auto q = parsed->params().find("q");
         if (q != parsed->params().end() && (*q).has_value) r.filter = (*q).value;
-        return r;
     }
-    if (segments.size() == 1 && segments[0] == "audit") {
-        r.page = Route::Page::audit;
-        return r;
-    }
-    if (segments.size() == 1 && segments[0] == "access") {
-        r.page = Route::Page::access;
-        return r;
-    }
-    if (segments.size() == 1 && segments[0] == "incidents") {
-        r.page = Route::Page::incidents;
-        return r;
-    }
-    if ((segments.size() == 3 || segments.size() == 4) && segments[0] == "tenants" &&
-        segments[2] == "groups") {
-        r.page = Route::Page::groups;
-        r.tenant_id = segments[1];
-        if (segments.size() == 4) r.item = segments[3];
-        return r;
-    }
-    if ((segments.size() == 3 || segments.size() == 4) && segments[0] == "tenants" &&
-        segments[2] == "incidents") {
-        r.page = Route::Page::incidents;
-        r.tenant_id = segments[1];
-        if (segments.size() == 4) r.item = segments[3];
-        return r;
-    }
-    if ((segments.size() == 3 || segments.size() == 4) && segments[0] == "tenants" &&
-        segments[2] == "roles") {
-        r.page = Route::Page::roles;
-        r.tenant_id = segments[1];
-        if (segments.size() == 4) r.item = segments[3];
-        return r;
-    }
-    return std::nullopt;
+    return r;
 }
 
 std::string build_route(const Route& route) {
+    const PageInfo& info = page_info(route.page);
     boost::urls::url u;
     u.set_path_absolute(true);
-    switch (route.page) {
-        case Route::Page::customers:
-            if (route.item.empty())
-                u.segments() = {"customers"};
-            else
-                u.segments() = {"customers", route.item};
-            break;
-        case Route::Page::partners:
-            u.segments() = {"partners"};
-            break;
-        case Route::Page::rooms:
-            u.segments() = {"tenants", route.tenant_id, "rooms"};
-            if (!route.filter.empty()) u.params().set("q", route.filter);
-            break;
-        case Route::Page::audit:
-            u.segments() = {"audit"};
-            break;
-        case Route::Page::access:
-            u.segments() = {"access"};
-            break;
-        case Route::Page::reports:
-            u.segments() = {"tenants", route.tenant_id, "reports"};
-            break;
-        case Route::Page::rings:
-            u.segments() = {"tenants", route.tenant_id, "rings"};
-            break;
-        case Route::Page::groups:
-            if (route.item.empty())
-                u.segments() = {"tenants", route.tenant_id, "groups"};
-            else
-                u.segments() = {"tenants", route.tenant_id, "groups", route.item};
-            break;
-        case Route::Page::incidents:
-            if (route.tenant_id.empty())
-                u.segments() = {"incidents"};
-            else if (route.item.empty())
-                u.segments() = {"tenants", route.tenant_id, "incidents"};
-            else
-                u.segments() = {"tenants", route.tenant_id, "incidents", route.item};
-            break;
-        case Route::Page::roles:
-            if (route.item.empty())
-                u.segments() = {"tenants", route.tenant_id, "roles"};
-            else
-                u.segments() = {"tenants", route.tenant_id, "roles", route.item};
-            break;
-    }
+    // A per-customer page without a tenant is its all-customers form (incidents).
+    bool with_tenant = info.per_customer && !(info.tenantless && route.tenant_id.empty());
+    std::vector<std::string_view> segments;
+    if (with_tenant) segments = {"tenants", route.tenant_id};
+    segments.push_back(info.id);
+    if (info.item && (with_tenant || !info.per_customer) && !route.item.empty())
+        segments.push_back(route.item);
+    u.segments().assign(segments.begin(), segments.end());
+    if (info.filter && !route.filter.empty()) u.params().set("q", route.filter);
     return "#" + std::string(u.buffer());
 }
 

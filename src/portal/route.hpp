@@ -17,25 +17,17 @@
 //   #/incidents                      the all-customers incidents view
 //   #/audit                          my organisation's audit log (Settings › General)
 //   #/access                         the access matrix (who can do what where)
+//
+// Which page takes a tenant, an item or a filter is pages.hpp's table, read here.
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "pages.hpp"
+
 namespace portal {
 
 struct Route {
-    enum class Page {
-        customers,
-        partners,
-        rooms,
-        groups,
-        rings,
-        reports,
-        roles,
-        incidents,
-        audit,
-        access
-    };
     Page page = Page::customers;
     std::string tenant_id;  // rooms, roles, incidents (none: every customer's incidents)
     std::string item;       // the selection: a customer, a group, a role or an incident
