@@ -3,6 +3,8 @@
 #include "mtm/decide.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <optional>
 
 namespace mtm {
 
@@ -70,8 +72,72 @@ bool valid_utf8(std::string_view s) {
     return true;
 }
 
-void check_text(std::vector<FieldIssue>& issues, const std::string& field, std::string_view value,
-                std::size_t max, bool required) {
+namespace {
+
+// Calls f(code point, its first byte's offset) for each code point of valid UTF-8.
+template <class F>
+void for_each_code_point(std::string_view s, F f) {
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        std::size_t extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+        char32_t cp = extra == 0   ? c
+                      : extra == 1 ? (c & 0x1F)
+                      : extra == 2 ? (c & 0x0F)
+                                   : (c & 0x07);
+        for (std::size_t k = 1; k <= extra && i + k < s.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        f(cp, i);
+        i += extra + 1;
+    }
+}
+
+// Characters that reorder or hide what is displayed (Trojan Source, CVE-2021-42574): a name
+// holding them can read differently in the audit log than what was typed.
+bool bidi_control(char32_t c) {
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+std::string code_point_name(char32_t c) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+    return buf;
+}
+
+// Control characters (C0, DEL, C1) but those a multi-line text may hold.
+bool control(char32_t c, bool multi_line) {
+    if (multi_line && (c == '\n' || c == '\t')) return false;
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+}
+
+void check_characters(std::vector<FieldIssue>& issues, const std::string& field,
+                      std::string_view value, std::size_t max, bool multi_line) {
+    std::size_t count = 0;
+    std::optional<char32_t> bad;
+    bool bidi = false;
+    for_each_code_point(value, [&](char32_t c, std::size_t) {
+        ++count;
+        if (bad) return;
+        if (bidi_control(c)) {
+            bad = c;
+            bidi = true;
+        } else if (control(c, multi_line)) {
+            bad = c;
+        }
+    });
+    if (count > max)
+        issues.push_back({field, "must be at most " + std::to_string(max) + " characters"});
+    if (bad && bidi)
+        issues.push_back({field, "must not contain bidirectional control characters (" +
+                                     code_point_name(*bad) + ")"});
+    else if (bad && *bad == '\n')
+        issues.push_back({field, "must be a single line"});
+    else if (bad)
+        issues.push_back(
+            {field, "must not contain control characters (" + code_point_name(*bad) + ")"});
+}
+
+void check_value(std::vector<FieldIssue>& issues, const std::string& field, std::string_view value,
+                 std::size_t max, bool required, bool multi_line) {
     if (!valid_utf8(value)) {
         issues.push_back({field, "must be valid UTF-8"});
         return;
@@ -81,20 +147,35 @@ void check_text(std::vector<FieldIssue>& issues, const std::string& field, std::
         issues.push_back({field, "is required"});
         return;
     }
-    if (t.size() > max)
-        issues.push_back({field, "must be at most " + std::to_string(max) + " characters"});
-    for (char c : t)
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') {
-            issues.push_back({field, "must not contain control characters"});
-            return;
-        }
+    check_characters(issues, field, t, max, multi_line);
+}
+
+}  // namespace
+
+std::size_t code_points(std::string_view s) {
+    std::size_t n = 0;
+    for_each_code_point(s, [&](char32_t, std::size_t) { ++n; });
+    return n;
+}
+
+std::string bounded(std::string_view s, std::size_t max) {
+    if (!valid_utf8(s)) return "(not UTF-8)";
+    std::size_t n = 0, cut = s.size();
+    for_each_code_point(s, [&](char32_t, std::size_t at) {
+        if (n++ == max) cut = std::min(cut, at);
+    });
+    if (cut == s.size()) return std::string(s);
+    return std::string(s.substr(0, cut)) + "\u2026";
+}
+
+void check_text(std::vector<FieldIssue>& issues, const std::string& field, std::string_view value,
+                std::size_t max, bool required) {
+    check_value(issues, field, value, max, required, true);
 }
 
 void check_name(std::vector<FieldIssue>& issues, const std::string& field, std::string_view value,
                 std::size_t max) {
-    check_text(issues, field, value, max, true);
-    if (value.find('\n') != std::string_view::npos)
-        issues.push_back({field, "must be a single line"});
+    check_value(issues, field, value, max, true, false);
 }
 
 bool valid_upn(std::string_view upn) {

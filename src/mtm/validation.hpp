@@ -20,7 +20,15 @@ std::string trimmed(std::string_view s);
 std::string lower(std::string_view s);
 bool valid_utf8(std::string_view s);
 
+// Characters (code points) of valid UTF-8.
+std::size_t code_points(std::string_view s);
+// At most `max` characters of `s`, cut with an ellipsis: what an audit line keeps of a name.
+std::string bounded(std::string_view s, std::size_t max);
+
 // Each appends to `issues` when the value breaks the rule; `field` names it in the message.
+// Lengths count characters. Text may hold line breaks and tabs, names are one line; neither
+// may hold other control characters (C0, DEL, C1) or bidirectional controls (U+202A–U+202E,
+// U+2066–U+2069), which make a name read differently from what was typed.
 void check_name(std::vector<FieldIssue>& issues, const std::string& field, std::string_view value,
                 std::size_t max = kMaxNameLength);
 void check_text(std::vector<FieldIssue>& issues, const std::string& field, std::string_view value,

@@ -8,6 +8,7 @@
 #include "i18n.hpp"
 #include "json_read.hpp"
 #include "platform/platform.hpp"
+#include "trm/csv.hpp"
 
 namespace portal {
 
@@ -234,9 +235,9 @@ void App::apply_rooms(const views::Action& a) {
                 call(
                     "GET", base + "/" + ids[i] + "/key", nullptr,
                     [batch, finish, i](const ApiResult& r) {
-                        batch->lines[i] = csv_field(read::text(r.body, "displayName")) + "," +
-                                          read::text(r.body, "roomId") + "," +
-                                          read::text(r.body, "enrollmentKey") + "\n";
+                        batch->lines[i] = trm::csv_cell(read::text(r.body, "displayName")) + "," +
+                                          trm::csv_cell(read::text(r.body, "roomId")) + "," +
+                                          trm::csv_cell(read::text(r.body, "enrollmentKey")) + "\n";
                         finish();
                     },
                     [batch, finish](const ApiResult&) {

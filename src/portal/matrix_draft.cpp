@@ -5,18 +5,9 @@
 
 #include "i18n.hpp"
 #include "model.hpp"
+#include "trm/csv.hpp"
 
 namespace portal {
-
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 std::string describe_matrix_scope(const mtm::MatrixScope& s) {
     if (s.all_rooms) return tr("all rooms");
@@ -132,11 +123,11 @@ std::string MatrixDraft::csv() const {
                     const auto& a = draft.assignments[g->assignment];
                     by += draft.roles[a.role].name + " / " + a.name;
                 }
-                out += csv_field(draft.users[u].display_name) + ',' +
-                       csv_field(draft.users[u].upn) + ',' + csv_field(draft.tenants[t].name) +
-                       ',' + std::string(info.id) + ',' +
+                out += trm::csv_cell(draft.users[u].display_name) + ',' +
+                       trm::csv_cell(draft.users[u].upn) + ',' +
+                       trm::csv_cell(draft.tenants[t].name) + ',' + std::string(info.id) + ',' +
                        (reach == mtm::Reach::all_rooms ? "all rooms" : "some rooms") + ',' +
-                       csv_field(by) + '\n';
+                       trm::csv_cell(by) + '\n';
             }
     return out;
 }

@@ -413,8 +413,6 @@ struct MatrixDraft {
     std::string csv() const;
 };
 
-// One CSV field: quoted (with quotes doubled) when it holds a comma, a quote or a line break.
-std::string csv_field(const std::string& s);
 // A scope in words: "all rooms", "3 rooms, 1 room group".
 std::string describe_matrix_scope(const mtm::MatrixScope& s);
 // A grant in words: "Help desk · Oslo (through a group) — 1 room, 1 room group".

@@ -167,6 +167,9 @@ int main(int argc, char** argv) {
         if (secret_file.empty() && !options.db.empty()) secret_file = options.db + ".token-secret";
         secret = secret_file.empty() ? server::JwtTokens::random_secret()
                                      : server::JwtTokens::load_or_create_secret(secret_file);
+    } catch (const store::EmptyDatabaseFile& e) {
+        std::cerr << "trm-server: " << e.what() << '\n';
+        return 2;
     } catch (const std::exception& e) {
         std::cerr << "trm-server: " << e.what() << '\n';
         return 1;

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <sys/stat.h>
+
 #include <cstddef>
 #include <memory>
 
@@ -69,7 +71,31 @@ std::vector<std::string> split_lines(const std::string& s) {
 
 }  // namespace
 
+namespace {
+
+// Files created while it lives are private to the service's user (the store opens before any
+// other thread starts, so changing the process's umask here races with nothing).
+class PrivateFiles {
+  public:
+    PrivateFiles() : previous_(::umask(0077)) {}
+    ~PrivateFiles() { ::umask(previous_); }
+    PrivateFiles(const PrivateFiles&) = delete;
+    PrivateFiles& operator=(const PrivateFiles&) = delete;
+
+  private:
+    mode_t previous_;
+};
+
+}  // namespace
+
 SqliteStore::SqliteStore(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0)
+        throw EmptyDatabaseFile(
+            path +
+            " is empty (0 bytes), so it is not a database: restore it from a backup, or "
+            "delete it to start a new database from the seed");
+    PrivateFiles private_files;
     if (sqlite3_open_v2(path.c_str(), &db_,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         nullptr) != SQLITE_OK) {

@@ -14,10 +14,17 @@ namespace store {
 struct StoreError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
+// The file exists but holds nothing: not a new database (that would be re-seeded, silently
+// replacing what was lost) but a damaged one, to restore or to delete on purpose.
+struct EmptyDatabaseFile : StoreError {
+    using StoreError::StoreError;
+};
 
 class SqliteStore final : public Store {
   public:
-    explicit SqliteStore(const std::string& path);  // throws StoreError
+    // A new database file (and its -wal and -shm files, which SQLite creates with the database
+    // file's mode) is created 0600: it holds every tenant's data and the rooms' enrollment keys.
+    explicit SqliteStore(const std::string& path);  // throws StoreError, EmptyDatabaseFile
     ~SqliteStore() override;
     SqliteStore(const SqliteStore&) = delete;
     SqliteStore& operator=(const SqliteStore&) = delete;

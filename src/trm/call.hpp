@@ -13,6 +13,10 @@
 
 namespace trm {
 
+// What an audit line keeps of an object's name and of a refusal's reason, in characters.
+inline constexpr std::size_t kAuditNameLength = 256;
+inline constexpr std::size_t kAuditDetailLength = 1024;
+
 // How one request appears in the customer's audit log.
 struct AuditSpec {
     const char* category;   // "Room", "Role", …

