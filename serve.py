@@ -42,6 +42,15 @@ MIME_TYPES = {
 # Hop-by-hop headers are never forwarded by a proxy (RFC 9110 §7.6.1).
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
               "trailer", "transfer-encoding", "upgrade", "host"}
+# What the portal's page may load, and nothing else: its own scripts and styles (no inline
+# script or style), WebAssembly compiled from its own files ('wasm-unsafe-eval' allows exactly
+# that, not eval), its favicon and downloads (data:, blob:), the service on the same origin, and
+# never inside another site's frame.
+PORTAL_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+              "img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+              "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+PAGE_HEADERS = {"Content-Security-Policy": PORTAL_CSP, "Referrer-Policy": "no-referrer",
+                "X-Frame-Options": "DENY"}
 MAX_PROXY_BODY = 8 * 1024 * 1024  # the service itself refuses more than 1 MiB with a 413
 
 
@@ -171,6 +180,8 @@ class PortalHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(data)))
         self.send_header("X-Content-Type-Options", "nosniff")
+        for k, v in PAGE_HEADERS.items():
+            self.send_header(k, v)
         for k, v in (extra or {}).items():
             self.send_header(k, v)
         self.end_headers()

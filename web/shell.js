@@ -7,7 +7,10 @@
   var fill = document.getElementById("loader-fill");
   var text = document.getElementById("loader-text");
   var canvas = document.getElementById("canvas");
-  var build = window.__roomkeeperBuild || {};
+  // The app draws its own context menus (an event listener: the page allows no inline handler).
+  canvas.addEventListener("contextmenu", function (e) { e.preventDefault(); });
+  var meta = document.querySelector('meta[name="roomkeeper-build"]');
+  var build = meta ? { id: meta.content, wasmBytes: Number(meta.dataset.wasmBytes) } : {};
 
   // The shell's own words in Italian (the app's are in src/portal/i18n_it.inc). The language is
   // the one chosen before, else the browser's.

@@ -62,29 +62,41 @@ class Session : public std::enable_shared_from_this<Session> {
         if (ec) return reply_error(trm::bad_request("Malformed HTTP request: " + ec.message()));
 
         auto request = parser_->release();
+        // RFC 9112 §3.2: an HTTP/1.1 request has exactly one Host. Two Authorization headers
+        // would leave which credentials count to whichever copy a component reads: refused.
+        if (request.version() >= 11 && request.count(http::field::host) != 1)
+            return reply_error(trm::bad_request("An HTTP/1.1 request needs exactly one Host header",
+                                                "bad_host"));
+        if (request.count(http::field::authorization) > 1)
+            return reply_error(
+                trm::bad_request("The request has more than one Authorization header",
+                                 "duplicate_authorization"));
+        // HEAD is answered as GET would be, without the body (RFC 9110 §9.3.2).
+        bool head = request.method() == http::verb::head;
+        std::string method = head ? std::string("GET") : std::string(request.method_string());
         std::map<std::string, std::string> headers;
         for (const auto& field : request)
             headers[lower(field.name_string())] = std::string(field.value());
         Response response;
         try {
-            response = router_.dispatch(std::string(request.method_string()), request.target(),
-                                        std::move(headers), std::move(request.body()));
+            response = router_.dispatch(std::move(method), request.target(), std::move(headers),
+                                        std::move(request.body()));
         } catch (const std::exception& e) {
             // A handler bug must not take the process down; the client learns nothing internal.
             std::cerr << "trm-server: handler failed: " << e.what() << '\n';
             response =
                 Response::problem(trm::internal_error("The service failed to handle the request"));
         }
-        write(std::move(response), request.version(), request.keep_alive());
+        write(std::move(response), request.version(), request.keep_alive(), head);
     }
 
     // A request we could not parse: answer once, then close (the stream position is unknown).
     void reply_error(const trm::Problem& problem) {
         lingering_ = true;
-        write(Response::problem(problem), 11, false);
+        write(Response::problem(problem), 11, false, false);
     }
 
-    void write(Response response, unsigned version, bool keep_alive) {
+    void write(Response response, unsigned version, bool keep_alive, bool head) {
         auto message = std::make_shared<http::response<http::string_body>>(
             static_cast<http::status>(response.status), version);
         message->set(http::field::server, "trm-server");
@@ -92,10 +104,17 @@ class Session : public std::enable_shared_from_this<Session> {
             message->set(http::field::content_type, response.content_type);
         message->set(http::field::cache_control, "no-store");
         message->set("X-Content-Type-Options", "nosniff");
+        // An API answer is data, never a page: nothing in it may load, run or be framed, and
+        // following a link from it tells no one where it came from.
+        message->set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        message->set("Referrer-Policy", "no-referrer");
+        message->set("X-Frame-Options", "DENY");
         for (auto& [name, value] : response.headers) message->set(name, value);
-        message->body() = std::move(response.body);
+        std::size_t length = response.body.size();
+        if (!head) message->body() = std::move(response.body);
         message->keep_alive(keep_alive);
         message->prepare_payload();
+        if (head) message->content_length(length);  // what GET would send, but not sent
         stream_.expires_after(limits_.idle_timeout);
         http::async_write(stream_, *message,
                           [self = shared_from_this(), message](beast::error_code ec, std::size_t) {

@@ -125,5 +125,55 @@ class DatabaseFilesTest(unittest.TestCase):
         self.assertEqual(os.path.getsize(db), 0)  # left as found, for whoever restores it
 
 
+class HttpDetailsTest(Scratch):
+    def raw(self, data):
+        import socket
+        with socket.create_connection(("127.0.0.1", self.s.port), timeout=10) as sock:
+            sock.sendall(data)
+            out = b""
+            while chunk := sock.recv(65536):
+                out += chunk
+        return out.decode("utf-8", "replace")
+
+    def test_api_answers_forbid_loading_framing_and_referrers(self):
+        status, headers, _ = self.s.as_user(self.ann, "GET", f"{CONTOSO}/rooms")
+        self.assertEqual(status, 200)
+        self.assertEqual(headers["content-security-policy"], "default-src 'none'; frame-ancestors 'none'")
+        self.assertEqual(headers["referrer-policy"], "no-referrer")
+        self.assertEqual(headers["x-frame-options"], "DENY")
+        self.assertEqual(self.s.request("GET", "/api/v1/nowhere")[1]["x-frame-options"], "DENY")  # errors too
+
+    def test_head_answers_like_get_without_a_body(self):
+        import http.client
+        get = self.s.as_user(self.ann, "GET", f"{CONTOSO}/rooms/r-oslo-1")
+        conn = http.client.HTTPConnection("127.0.0.1", self.s.port, timeout=10)
+        conn.request("HEAD", f"{CONTOSO}/rooms/r-oslo-1", headers={"Authorization": f"Bearer {self.ann}"})
+        resp = conn.getresponse()
+        self.assertEqual(resp.status, 200)
+        self.assertEqual(resp.read(), b"")
+        self.assertEqual(resp.getheader("Content-Length"), get[1]["content-length"])  # what GET sends
+        # The connection is still good for the next request.
+        conn.request("GET", "/api/v1/health")
+        self.assertEqual(conn.getresponse().status, 200)
+        conn.close()
+        self.assertEqual(self.s.as_user(self.nia, "HEAD", f"{CONTOSO}/rooms/r-ny-1")[0], 404)
+
+    def test_two_authorization_headers_are_refused(self):
+        reply = self.raw(f"GET {CONTOSO}/rooms HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {self.ann}\r\n"
+                         f"Authorization: Bearer {self.nia}\r\nConnection: close\r\n\r\n".encode())
+        self.assertTrue(reply.startswith("HTTP/1.1 400"), reply[:200])
+        self.assertIn("duplicate_authorization", reply)
+        self.assertNotIn("r-oslo-1", reply)
+
+    def test_a_request_without_host_is_refused(self):
+        reply = self.raw(b"GET /api/v1/health HTTP/1.1\r\nConnection: close\r\n\r\n")
+        self.assertTrue(reply.startswith("HTTP/1.1 400"), reply[:200])
+        self.assertIn("bad_host", reply)
+        reply = self.raw(b"GET /api/v1/health HTTP/1.1\r\nHost: a\r\nHost: b\r\nConnection: close\r\n\r\n")
+        self.assertTrue(reply.startswith("HTTP/1.1 400"), reply[:200])
+        reply = self.raw(b"GET /api/v1/health HTTP/1.0\r\n\r\n")  # HTTP/1.0 has no Host rule
+        self.assertTrue(reply.startswith("HTTP/1.0 200"), reply[:200])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -22,6 +22,25 @@ test("the portal loads, connects to the TRM service and logs no errors", async (
   assert.deepEqual([box.w, box.h], [box.vw, box.vh]);
   await page.waitForTimeout(300); // let the loader fade out before the picture
   await screenshot(page, "portal-connected.png");
+  assert.deepEqual(errors, []);  // a Content-Security-Policy violation would be one
+  await context.close();
+});
+
+test("the page and the API say what may load, and never in a frame", async () => {
+  const { page, errors, context } = await openPortal(env.chrome.browser, env.serve.url);
+  const pageHeaders = (await page.request.get(env.serve.url)).headers();
+  const csp = pageHeaders["content-security-policy"];
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
+  assert.match(csp, /frame-ancestors 'none'/);
+  assert.equal(pageHeaders["referrer-policy"], "no-referrer");
+  assert.equal(pageHeaders["x-frame-options"], "DENY");
+  const apiHeaders = (await page.request.get(env.serve.url + "api/v1/health")).headers();
+  assert.equal(apiHeaders["content-security-policy"], "default-src 'none'; frame-ancestors 'none'");
+  assert.equal(apiHeaders["referrer-policy"], "no-referrer");
+  assert.equal(apiHeaders["x-frame-options"], "DENY");
+  // The page runs under its policy: no inline script, nothing refused.
+  assert.equal(await page.evaluate(() => document.querySelectorAll("script:not([src])").length), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
