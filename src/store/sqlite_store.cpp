@@ -36,7 +36,8 @@ class Statement {
         int rc = sqlite3_step(stmt_);
         if (rc == SQLITE_ROW) return true;
         if (rc == SQLITE_DONE) return false;
-        throw StoreError(std::string("SQLite step failed: ") + sqlite3_errmsg(db_));
+        throw StoreError(std::string("SQLite step failed: ") + sqlite3_errmsg(db_) + " (" +
+                         sqlite3_errstr(sqlite3_extended_errcode(db_)) + ")");
     }
     std::string text(int col) const {
         auto p = sqlite3_column_text(stmt_, col);
@@ -128,13 +129,25 @@ SqliteStore::SqliteStore(const std::string& path) {
             throw;
         }
     }
-    Statement seq(db_, "SELECT COALESCE(MAX(seq), 0) FROM journal");
-    if (seq.step()) next_seq_ = seq.integer(0) + 1;
-    Statement aid(db_, "SELECT COALESCE(MAX(id), 0) FROM audit");
-    if (aid.step()) next_audit_id_ = aid.integer(0) + 1;
+    {
+        Statement seq(db_, "SELECT COALESCE(MAX(seq), 0) FROM journal");
+        if (seq.step()) next_seq_ = seq.integer(0) + 1;
+        Statement aid(db_, "SELECT COALESCE(MAX(id), 0) FROM audit");
+        if (aid.step()) next_audit_id_ = aid.integer(0) + 1;
+    }
+    if (sqlite3_open_v2(path.c_str(), &reader_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+        std::string why = reader_ ? sqlite3_errmsg(reader_) : "out of memory";
+        sqlite3_close(reader_);
+        sqlite3_close(db_);
+        reader_ = db_ = nullptr;
+        throw StoreError("cannot open " + path + " for reading: " + why);
+    }
+    sqlite3_busy_timeout(reader_, 5000);
 }
 
 SqliteStore::~SqliteStore() {
+    sqlite3_close(reader_);
     sqlite3_close(db_);
 }
 
@@ -143,8 +156,35 @@ void SqliteStore::exec(const char* sql) const {
     if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
         std::string msg = err ? err : "unknown error";
         sqlite3_free(err);
-        throw StoreError("SQLite: " + msg);
+        throw StoreError("SQLite: " + msg + " (" + sqlite3_errstr(sqlite3_extended_errcode(db_)) +
+                         ")");
     }
+}
+
+void SqliteStore::rollback_quietly() const {
+    if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void SqliteStore::reserve() {
+    write_turn_.lock();
+    try {
+        std::lock_guard lock(mutex_);
+        exec("BEGIN IMMEDIATE");  // waits up to the busy timeout for another process's writer
+        reserved_ = true;
+    } catch (...) {
+        write_turn_.unlock();
+        throw;
+    }
+}
+
+void SqliteStore::release() {
+    if (!reserved_) return;  // only the reserving thread calls this, holding write_turn_
+    {
+        std::lock_guard lock(mutex_);
+        rollback_quietly();
+        reserved_ = false;
+    }
+    write_turn_.unlock();
 }
 
 int SqliteStore::schema_version() const {
@@ -153,8 +193,13 @@ int SqliteStore::schema_version() const {
 }
 
 void SqliteStore::commit(const JournalEntry* entry, const std::vector<AuditRecord>& audit) {
+    // A reserved commit already holds the turn and an open transaction; else take both now.
+    bool reserved = reserved_;
+    if (!reserved) write_turn_.lock();
+    std::unique_lock turn(write_turn_, std::adopt_lock);
     std::lock_guard lock(mutex_);
-    exec("BEGIN IMMEDIATE");
+    reserved_ = false;
+    if (!reserved) exec("BEGIN IMMEDIATE");
     try {
         if (entry) {
             Statement s(db_,
@@ -189,7 +234,7 @@ void SqliteStore::commit(const JournalEntry* entry, const std::vector<AuditRecor
         }
         exec("COMMIT");
     } catch (...) {
-        exec("ROLLBACK");
+        rollback_quietly();
         throw;
     }
     if (entry) ++next_seq_;
@@ -197,9 +242,9 @@ void SqliteStore::commit(const JournalEntry* entry, const std::vector<AuditRecor
 }
 
 std::vector<JournalEntry> SqliteStore::journal() const {
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(read_mutex_);
     std::vector<JournalEntry> out;
-    Statement s(db_,
+    Statement s(reader_,
                 "SELECT seq, tenant_id, time, user_id, method, target, body, generated FROM "
                 "journal ORDER BY seq");
     while (s.step())
@@ -209,9 +254,9 @@ std::vector<JournalEntry> SqliteStore::journal() const {
 }
 
 std::vector<AuditRecord> SqliteStore::audit(const AuditQuery& q) const {
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(read_mutex_);
     std::vector<AuditRecord> out;
-    Statement s(db_,
+    Statement s(reader_,
                 "SELECT category, object_name, operation, result_status, tenant_id, time, user_id, "
                 "user_tenant_id, "
                 "detail FROM audit WHERE tenant_id = ? AND time >= ? AND time <= ? "
@@ -225,8 +270,8 @@ std::vector<AuditRecord> SqliteStore::audit(const AuditQuery& q) const {
 }
 
 std::optional<std::string> SqliteStore::seed() const {
-    std::lock_guard lock(mutex_);
-    Statement s(db_, "SELECT value FROM meta WHERE key = 'seed'");
+    std::lock_guard lock(read_mutex_);
+    Statement s(reader_, "SELECT value FROM meta WHERE key = 'seed'");
     if (!s.step()) return std::nullopt;
     return s.text(0);
 }

@@ -29,6 +29,8 @@ class SqliteStore final : public Store {
     SqliteStore(const SqliteStore&) = delete;
     SqliteStore& operator=(const SqliteStore&) = delete;
 
+    void reserve() override;
+    void release() override;
     void commit(const JournalEntry* entry, const std::vector<AuditRecord>& audit) override;
     std::vector<JournalEntry> journal() const override;
     std::vector<AuditRecord> audit(const AuditQuery& query) const override;
@@ -39,8 +41,19 @@ class SqliteStore final : public Store {
 
   private:
     void exec(const char* sql) const;
+    // Ends the open transaction, if any, without throwing: a failed COMMIT may already have
+    // ended it, and the error that matters is the one that made the commit fail.
+    void rollback_quietly() const;
+    // The writer connection (mutex_) and a reader connection (read_mutex_): in WAL mode readers
+    // never wait for the writer, so the audit log reads while a change waits for the database.
     sqlite3* db_ = nullptr;
+    sqlite3* reader_ = nullptr;
     mutable std::mutex mutex_;
+    mutable std::mutex read_mutex_;
+    // Held from reserve() (or commit()'s own start) to the end of the commit: one change at a
+    // time owns the database's write lock.
+    std::mutex write_turn_;
+    bool reserved_ = false;  // under write_turn_: a transaction is open for the next commit
     std::int64_t next_seq_ = 1;
     std::int64_t next_audit_id_ = 1;
 };

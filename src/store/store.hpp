@@ -54,7 +54,13 @@ struct JournalEntry {
 class Store {
   public:
     virtual ~Store() = default;
+    // Waits until a commit may start and keeps that right until commit() or release(). The
+    // service reserves before it locks its world for a change, so waiting on another writer (a
+    // busy database) never holds up its readers. Throws (std::exception) when the wait fails.
+    virtual void reserve() {}
+    virtual void release() {}
     // Atomically and durably: the journal entry (if the change was accepted) and its audit lines.
+    // Throws when they could not be stored; then nothing of them is (and any reservation ends).
     virtual void commit(const JournalEntry* entry, const std::vector<AuditRecord>& audit) = 0;
     virtual std::vector<JournalEntry> journal() const = 0;                      // oldest first
     virtual std::vector<AuditRecord> audit(const AuditQuery& query) const = 0;  // oldest first

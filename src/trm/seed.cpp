@@ -94,7 +94,8 @@ void check(const mtm::Error& e, const std::string& where) {
 }  // namespace
 
 void Service::load_seed(const json& root) {
-    std::unique_lock lock(mutex_);
+    std::unique_lock lock(mutex_, std::defer_lock);
+    if (!replaying_here()) lock.lock();  // a rebuild already holds it
     if (!root.is_object()) throw SeedError("", "the world file must be a JSON object");
     if (world_.tenant_count() != 0) throw SeedError("", "the world is not empty");
     Reader in{root};

@@ -1,5 +1,6 @@
 #include "trm/service.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
@@ -12,6 +13,55 @@ namespace trm {
 
 namespace {
 constexpr std::size_t kMaxJsonDepth = 32;
+
+// The service whose journal this thread is replaying: its routes then run without locking (the
+// thread has the world to itself) and without storing anything.
+thread_local const Service* tl_replaying = nullptr;
+
+struct ReplayScope {
+    explicit ReplayScope(const Service* s) : previous(tl_replaying) { tl_replaying = s; }
+    ~ReplayScope() { tl_replaying = previous; }
+    ReplayScope(const ReplayScope&) = delete;
+    ReplayScope& operator=(const ReplayScope&) = delete;
+    const Service* previous;
+};
+
+// A change's turn at the store: reserved before the world is locked, used by the commit,
+// released if the change ends without one.
+class StoreTurn {
+  public:
+    explicit StoreTurn(Store& store) : store_(store) {}
+    ~StoreTurn() {
+        if (reserved_) store_.release();
+    }
+    StoreTurn(const StoreTurn&) = delete;
+    StoreTurn& operator=(const StoreTurn&) = delete;
+    void reserve() {
+        store_.reserve();
+        reserved_ = true;
+    }
+    void commit(const JournalEntry* entry, const std::vector<AuditRecord>& audit) {
+        reserved_ = false;  // the commit ends the reservation, whether it succeeds or throws
+        store_.commit(entry, audit);
+    }
+
+  private:
+    Store& store_;
+    bool reserved_ = false;
+};
+
+// 503 with Retry-After: the client's request was fine, the storage is not (yet).
+Response store_unavailable(int retry_after_seconds) {
+    Problem p;
+    p.status = 503;
+    p.code = "store_unavailable";
+    p.title = status_title(503);
+    p.detail = "The service cannot store changes right now; nothing was changed. Try again in " +
+               std::to_string(retry_after_seconds) + " s";
+    Response r = Response::problem(p);
+    r.headers.emplace_back("Retry-After", std::to_string(retry_after_seconds));
+    return r;
+}
 
 // nlohmann parses any depth; refuse deep documents before they cost anything.
 bool too_deep(const std::string& text) {
@@ -59,6 +109,7 @@ std::string Service::draw(const mtm::IdSource& fresh) {
 }
 
 void Service::open(const json* seed_if_new) {
+    ReplayScope scope(this);
     auto saved = store_.seed();
     if (saved) {
         json meta = json::parse(*saved, nullptr, false);
@@ -91,6 +142,41 @@ void Service::open(const json* seed_if_new) {
     replaying_ = false;
     replay_time_.reset();
     generated_.clear();
+}
+
+void Service::rebuild_from_store() {
+    try {
+        world_ = mtm::World{};
+        settings_.clear();
+        replayed_ = 0;
+        open(nullptr);
+    } catch (const std::exception& e) {
+        // Neither the change nor the state before it can be served: stop; a restart replays
+        // the journal on disk, which is consistent.
+        std::fprintf(stderr, "trm: cannot rebuild the world from the store (%s); stopping\n",
+                     e.what());
+        std::abort();
+    }
+}
+
+bool Service::replaying_here() const {
+    return tl_replaying == this;
+}
+
+void Service::pause_writes() {
+    auto until = std::chrono::steady_clock::now() + options_.store_retry;
+    writes_paused_until_ = until.time_since_epoch().count();
+}
+
+std::optional<Response> Service::writes_paused() const {
+    auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+    if (now >= writes_paused_until_.load()) return std::nullopt;
+    return store_unavailable(retry_seconds());
+}
+
+int Service::retry_seconds() const {
+    auto ms = options_.store_retry.count();
+    return static_cast<int>(std::max<long long>(1, (ms + 999) / 1000));
 }
 
 // --- Call ------------------------------------------------------------------------------------
@@ -262,11 +348,26 @@ void Service::route(Router& router, const char* method, const std::string& patte
                     return Response::problem(
                         unauthorized("The token is invalid or has expired; sign in again"));
             }
+            // Replay (at open, or rebuilding after a storage fault) runs in a thread that already
+            // has the world to itself.
+            bool replay = tl_replaying == this;
+            // A change first waits for its turn at the store, holding nothing, so a busy
+            // database never holds up readers; then it takes the world.
+            StoreTurn turn(store_);
+            if (mutates && !replay) {
+                if (auto paused = writes_paused()) return *paused;
+                try {
+                    turn.reserve();
+                } catch (const std::exception& e) {
+                    std::fprintf(stderr, "trm: the store cannot take a change: %s\n", e.what());
+                    return store_unavailable(1);
+                }
+            }
             std::shared_lock<std::shared_mutex> read(mutex_, std::defer_lock);
             std::unique_lock<std::shared_mutex> write(mutex_, std::defer_lock);
-            if (mutates || replaying_)
+            if (!replay && mutates)
                 write.lock();
-            else
+            else if (!replay)
                 read.lock();
             auto user = world_.find_user(*user_id);
             if (!user)
@@ -275,7 +376,10 @@ void Service::route(Router& router, const char* method, const std::string& patte
             Call call{
                 r, world_, store_, *user, options_.clock(), options_, std::vector<AuditRecord>{}};
             Response response = handler(call);
-            if (replaying_ || (!mutates && call.audit_lines.empty())) return response;
+            if (replay || (call.audit_lines.empty() && !(mutates && response.status < 300)))
+                return response;  // (a reservation not used is released by `turn`)
+            // A read's audit lines (refusals) are stored after the world is let go.
+            if (!mutates) read.unlock();
 
             // Accepted changes go to the journal with what they drew; refusals only to the audit
             // log.
@@ -292,22 +396,22 @@ void Service::route(Router& router, const char* method, const std::string& patte
                 entry.generated = generated_;
             }
             try {
-                store_.commit(accepted ? &entry : nullptr, call.audit_lines);
+                turn.commit(accepted ? &entry : nullptr, call.audit_lines);
             } catch (const std::exception& e) {
-                if (accepted) {
-                    // The change is in memory but not on disk: stop rather than serve a state that
-                    // a restart would lose. The journal on disk is consistent; a restart recovers
-                    // it.
-                    std::fprintf(stderr, "trm: cannot persist an accepted change (%s); stopping\n",
-                                 e.what());
-                    std::abort();
+                if (!accepted) {
+                    std::fprintf(stderr, "trm: cannot store audit lines: %s\n", e.what());
+                    return store_unavailable(1);
                 }
-                Problem p;
-                p.status = 503;
-                p.code = "store_unavailable";
-                p.title = status_title(503);
-                p.detail = "The service cannot write its audit log right now; try again";
-                return Response::problem(p);
+                // The change is in memory but not on disk. Nobody has seen it (the world is still
+                // ours): put the world back as the store has it, and pause writes a moment.
+                std::fprintf(stderr,
+                             "trm: cannot persist a change (%s %s): %s; undoing it and refusing "
+                             "writes for %lld ms\n",
+                             r.method.c_str(), r.target.c_str(), e.what(),
+                             static_cast<long long>(options_.store_retry.count()));
+                rebuild_from_store();
+                pause_writes();
+                return store_unavailable(retry_seconds());
             }
             return response;
         });

@@ -4,6 +4,8 @@
 // command through src/mtm, audits it on the customer's side, and answers with the new state or
 // a problem document. trm-server puts it behind HTTP; the portal's offline backend calls the
 // same Router in the page.
+#include <atomic>
+#include <chrono>
 #include <functional>
 #include <initializer_list>
 #include <map>
@@ -52,6 +54,9 @@ class Service {
         mtm::IdSource ids;   // UUIDs for new objects
         mtm::IdSource keys;  // enrollment keys
         bool dev_auth = false;
+        // After a change the store could not take (disk full, I/O error), writes answer 503
+        // with Retry-After for this long before the store is tried again.
+        std::chrono::milliseconds store_retry{2000};
     };
 
     Service(Store& store, TokenService& tokens, Options options);
@@ -115,6 +120,15 @@ class Service {
     void room_routes(Router& router);
     void incident_routes(Router& router);
     void settings_routes(Router& router);
+
+    // Storage faults: the world is put back as the store has it (seed + journal, replayed under
+    // the write lock the failed change still holds), and writes pause for store_retry.
+    void rebuild_from_store();
+    bool replaying_here() const;  // this thread replays the journal (and holds the world)
+    void pause_writes();
+    std::optional<Response> writes_paused() const;
+    int retry_seconds() const;
+    std::atomic<std::int64_t> writes_paused_until_{0};  // steady_clock ticks
 
     // Draws an id or key: from the journal entry being replayed, or fresh (and recorded).
     std::string draw(const mtm::IdSource& fresh);

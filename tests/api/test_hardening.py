@@ -175,5 +175,40 @@ class HttpDetailsTest(Scratch):
         self.assertTrue(reply.startswith("HTTP/1.0 200"), reply[:200])
 
 
+class StorageFaultTest(Scratch):
+    def test_a_write_waiting_on_a_locked_database_answers_503_and_reads_go_on(self):
+        import sqlite3
+        import threading
+        room = f"{CONTOSO}/rooms/r-oslo-1"
+        other = sqlite3.connect(f"{self.dir}/trm.sqlite", isolation_level=None, timeout=1)
+        other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+        answer = {}
+        writer = threading.Thread(target=lambda: answer.update(
+            reply=self.s.as_user(self.ann, "PATCH", room, {"displayName": "Oslo B"})))
+        writer.start()
+        writer.join(0.5)
+        self.assertTrue(writer.is_alive(), "the write should be waiting for the database")
+        # Reads are served while the write waits (the audit log too: another connection).
+        status, _, body = self.s.as_user(self.ann, "GET", room)
+        self.assertEqual((status, body["displayName"]), (200, "Oslo 4.12"))
+        self.assertEqual(self.s.as_user(self.ann, "GET", f"{CONTOSO}/audit")[0], 200)
+        self.assertTrue(writer.is_alive(), "a read waited for the write")
+        writer.join(30)
+        status, headers, problem = answer["reply"]
+        self.assertEqual(status, 503, problem)
+        self.assertEqual(problem["code"], "store_unavailable")
+        self.assertGreaterEqual(int(headers["retry-after"]), 1)
+        self.assertEqual(self.s.as_user(self.ann, "GET", room)[2]["displayName"], "Oslo 4.12")
+        other.execute("ROLLBACK")  # the fault ends: the service recovers by itself
+        other.close()
+        status, _, body = self.s.as_user(self.ann, "PATCH", room, {"displayName": "Oslo C"})
+        self.assertEqual(status, 200, body)
+        # The log says the real cause.
+        import signal
+        self.s.proc.send_signal(signal.SIGTERM)
+        self.s.proc.wait(10)
+        self.assertIn("database is locked", self.s.proc.stderr.read())
+
+
 if __name__ == "__main__":
     unittest.main()
