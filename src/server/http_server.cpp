@@ -1,11 +1,15 @@
 #include "server/http_server.hpp"
 
+#include <algorithm>
 #include <array>
+#include <atomic>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/version.hpp>
 #include <cctype>
+#include <cerrno>
 #include <iostream>
 
 namespace server {
@@ -26,13 +30,35 @@ std::string lower(std::string_view s) {
 // One connection: read a request, answer it, repeat while the client keeps the connection alive.
 class Session : public std::enable_shared_from_this<Session> {
   public:
-    Session(tcp::socket&& socket, const Router& router, const Limits& limits)
-        : stream_(std::move(socket)), router_(router), limits_(limits) {}
+    Session(tcp::socket&& socket, const Router& router, const Limits& limits,
+            std::shared_ptr<std::atomic<std::size_t>> open)
+        : stream_(std::move(socket)), router_(router), limits_(limits), open_(std::move(open)) {
+        ++*open_;
+        beast::error_code ec;
+        auto remote = stream_.socket().remote_endpoint(ec);
+        if (!ec) peer_ = remote.address().to_string();
+    }
+    ~Session() { --*open_; }
 
     void run() {
         // Start on the connection's strand so no two handlers of one session ever overlap.
         asio::dispatch(stream_.get_executor(),
                        beast::bind_front_handler(&Session::read, shared_from_this()));
+    }
+
+    // Over the connection cap: answer 503 at once, without reading the request, and close.
+    void refuse_busy() {
+        asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+            trm::Problem p;
+            p.status = 503;
+            p.code = "too_many_connections";
+            p.title = trm::status_title(503);
+            p.detail = "The service has too many open connections; try again shortly";
+            Response r = Response::problem(p);
+            r.headers.emplace_back("Retry-After", "1");
+            self->lingering_ = true;
+            self->write(std::move(r), 11, false, false);
+        });
     }
 
   private:
@@ -65,12 +91,11 @@ class Session : public std::enable_shared_from_this<Session> {
         // RFC 9112 §3.2: an HTTP/1.1 request has exactly one Host. Two Authorization headers
         // would leave which credentials count to whichever copy a component reads: refused.
         if (request.version() >= 11 && request.count(http::field::host) != 1)
-            return reply_error(trm::bad_request("An HTTP/1.1 request needs exactly one Host header",
-                                                "bad_host"));
-        if (request.count(http::field::authorization) > 1)
             return reply_error(
-                trm::bad_request("The request has more than one Authorization header",
-                                 "duplicate_authorization"));
+                trm::bad_request("An HTTP/1.1 request needs exactly one Host header", "bad_host"));
+        if (request.count(http::field::authorization) > 1)
+            return reply_error(trm::bad_request(
+                "The request has more than one Authorization header", "duplicate_authorization"));
         // HEAD is answered as GET would be, without the body (RFC 9110 §9.3.2).
         bool head = request.method() == http::verb::head;
         std::string method = head ? std::string("GET") : std::string(request.method_string());
@@ -80,7 +105,7 @@ class Session : public std::enable_shared_from_this<Session> {
         Response response;
         try {
             response = router_.dispatch(std::move(method), request.target(), std::move(headers),
-                                        std::move(request.body()));
+                                        std::move(request.body()), std::nullopt, peer_);
         } catch (const std::exception& e) {
             // A handler bug must not take the process down; the client learns nothing internal.
             std::cerr << "trm-server: handler failed: " << e.what() << '\n';
@@ -150,7 +175,9 @@ class Session : public std::enable_shared_from_this<Session> {
     std::array<char, 16 * 1024> drain_{};
     std::optional<http::request_parser<http::string_body>> parser_;
     const Router& router_;
-    const Limits limits_;  // a copy: sessions may outlive the listener
+    const Limits limits_;                             // a copy: sessions may outlive the listener
+    std::shared_ptr<std::atomic<std::size_t>> open_;  // the server's count of open sessions
+    std::string peer_;                                // the client's address
 };
 
 }  // namespace
@@ -158,7 +185,11 @@ class Session : public std::enable_shared_from_this<Session> {
 class HttpServer::Impl : public std::enable_shared_from_this<HttpServer::Impl> {
   public:
     Impl(asio::io_context& io, const tcp::endpoint& endpoint, const Router& router, Limits limits)
-        : io_(io), acceptor_(asio::make_strand(io)), router_(router), limits_(limits) {
+        : io_(io),
+          acceptor_(asio::make_strand(io)),
+          retry_(acceptor_.get_executor()),
+          router_(router),
+          limits_(limits) {
         acceptor_.open(endpoint.protocol());
         acceptor_.set_option(asio::socket_base::reuse_address(true));
         acceptor_.bind(endpoint);
@@ -166,18 +197,48 @@ class HttpServer::Impl : public std::enable_shared_from_this<HttpServer::Impl> {
     }
 
     void accept() {
-        acceptor_.async_accept(asio::make_strand(io_), [self = shared_from_this()](
-                                                           beast::error_code ec,
-                                                           tcp::socket socket) {
-            if (ec == asio::error::operation_aborted || !self->acceptor_.is_open()) return;
-            if (!ec)
-                std::make_shared<Session>(std::move(socket), self->router_, self->limits_)->run();
+        acceptor_.async_accept(
+            asio::make_strand(io_),
+            [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
+                if (ec == asio::error::operation_aborted || !self->acceptor_.is_open()) return;
+                if (ec == asio::error::no_descriptors || ec.value() == ENFILE ||
+                    ec == asio::error::no_buffer_space || ec == asio::error::no_memory)
+                    return self->back_off(ec);
+                self->backoff_ = std::chrono::milliseconds(0);
+                if (!ec) {
+                    bool full = *self->open_ >= self->limits_.max_connections;
+                    auto session = std::make_shared<Session>(std::move(socket), self->router_,
+                                                             self->limits_, self->open_);
+                    if (full)
+                        session->refuse_busy();
+                    else
+                        session->run();
+                }
+                self->accept();
+            });
+    }
+
+    // Out of descriptors (EMFILE/ENFILE) or memory: retrying at once would spin a core while
+    // the backlog waits. Wait, doubling up to a second, until a connection has closed.
+    void back_off(const beast::error_code& ec) {
+        backoff_ = std::clamp(backoff_ * 2, std::chrono::milliseconds(10),
+                              std::chrono::milliseconds(1000));
+        if (!warned_.exchange(true))
+            std::cerr << "trm-server: cannot accept connections (" << ec.message() << ", " << *open_
+                      << " open); backing off\n";
+        retry_.expires_after(backoff_);
+        retry_.async_wait([self = shared_from_this()](beast::error_code wait_ec) {
+            if (wait_ec || !self->acceptor_.is_open()) return;
             self->accept();
         });
     }
 
     asio::io_context& io_;
     tcp::acceptor acceptor_;
+    asio::steady_timer retry_;
+    std::chrono::milliseconds backoff_{0};
+    std::atomic<bool> warned_{false};
+    std::shared_ptr<std::atomic<std::size_t>> open_ = std::make_shared<std::atomic<std::size_t>>(0);
     const Router& router_;
     Limits limits_;
 };
@@ -202,6 +263,7 @@ void HttpServer::stop() {
     asio::post(impl_->acceptor_.get_executor(), [impl = impl_] {
         beast::error_code ec;
         impl->acceptor_.close(ec);
+        impl->retry_.cancel();
     });
 }
 

@@ -23,6 +23,9 @@ struct Limits {
     // A client that sends nothing (or trickles a request) for this long is disconnected, so slow
     // or half-open connections cannot pin a worker or a socket forever.
     std::chrono::seconds idle_timeout{30};
+    // Open connections at most; one more is answered 503 (with Retry-After) and closed, so a
+    // flood of connections sheds load instead of running the process out of descriptors.
+    std::size_t max_connections = 1000;
 };
 
 class HttpServer {

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
@@ -21,6 +22,26 @@ namespace {
 constexpr const char* kAlphabet =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 constexpr std::size_t kMaxTokenLength = 4096;
+// Who our tokens are for: a token the service issued for another purpose (or another service
+// sharing the secret by mistake) is not a sign-in to this API.
+constexpr const char* kAudience = "trm-api";
+// Clocks of the issuing and the checking side may differ a little.
+constexpr std::int64_t kLeewaySeconds = 60;
+
+bool audience_ok(const nlohmann::json& aud) {
+    if (aud.is_string()) return aud == kAudience;
+    if (!aud.is_array()) return false;
+    for (const auto& a : aud)
+        if (a.is_string() && a == kAudience) return true;
+    return false;
+}
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
 }  // namespace
 
 std::string base64url_encode(const std::string& in) {
@@ -86,8 +107,13 @@ std::string JwtTokens::sign(const std::string& input) const {
 std::string JwtTokens::issue(const std::string& user_id) {
     std::int64_t now = clock_();
     std::string header = base64url_encode(R"({"alg":"HS256","typ":"JWT"})");
-    std::string payload = base64url_encode(
-        nlohmann::json{{"iss", "trm"}, {"sub", user_id}, {"iat", now}, {"exp", now + ttl_}}.dump());
+    std::string payload = base64url_encode(nlohmann::json{
+        {"iss", "trm"},
+        {"aud", kAudience},
+        {"sub", user_id},
+        {"iat", now},
+        {"nbf", now},
+        {"exp", now + ttl_}}.dump());
     std::string input = header + "." + payload;
     return input + "." + sign(input);
 }
@@ -111,9 +137,15 @@ std::optional<std::string> JwtTokens::verify(const std::string& token) const {
         return std::nullopt;
     auto p = nlohmann::json::parse(*payload, nullptr, false);
     if (!p.is_object() || p.value("iss", "") != "trm" || !p.contains("sub") ||
-        !p["sub"].is_string() || !p.contains("exp") || !p["exp"].is_number_integer())
+        !p["sub"].is_string() || !p.contains("aud") || !audience_ok(p["aud"]))
         return std::nullopt;
-    if (p["exp"].get<std::int64_t>() <= clock_()) return std::nullopt;
+    for (const char* claim : {"exp", "iat", "nbf"})
+        if (!p.contains(claim) || !p[claim].is_number_integer()) return std::nullopt;
+    std::int64_t now = clock_();
+    if (p["exp"].get<std::int64_t>() <= now) return std::nullopt;
+    // Not yet valid, or issued in the future: a token from a clock that is wrong, or forged.
+    if (p["nbf"].get<std::int64_t>() > now + kLeewaySeconds) return std::nullopt;
+    if (p["iat"].get<std::int64_t>() > now + kLeewaySeconds) return std::nullopt;
     return p["sub"].get<std::string>();
 }
 
@@ -127,13 +159,32 @@ std::vector<unsigned char> JwtTokens::random_secret() {
 std::vector<unsigned char> JwtTokens::load_or_create_secret(const std::string& path) {
     std::ifstream in(path);
     if (in) {
+        // Whoever reads the secret can sign in as anyone: refuse a file others may read.
+        struct stat st {};
+        if (::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) != 0) {
+            char mode[8];
+            std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+            throw std::runtime_error(path + " is readable by group or others (mode " + mode +
+                                     "): whoever reads it can sign in as anyone; chmod 600 it");
+        }
         std::string hex;
         in >> hex;
         std::vector<unsigned char> secret;
-        for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
-            secret.push_back(static_cast<unsigned char>(std::stoul(hex.substr(i, 2), nullptr, 16)));
+        for (std::size_t i = 0; i < hex.size(); ++i)
+            if (hex_value(hex[i]) < 0)
+                throw std::runtime_error(path +
+                                         " must hold the secret as hex digits (e.g. from "
+                                         "`openssl rand -hex 32`); character " +
+                                         std::to_string(i + 1) + " is not one");
+        if (hex.size() % 2 != 0)
+            throw std::runtime_error(path + " holds an odd number of hex digits (" +
+                                     std::to_string(hex.size()) + "): a byte is cut in half");
+        for (std::size_t i = 0; i < hex.size(); i += 2)
+            secret.push_back(
+                static_cast<unsigned char>(hex_value(hex[i]) * 16 + hex_value(hex[i + 1])));
         if (secret.size() < 32)
-            throw std::runtime_error(path + " does not hold a 32-byte hex secret");
+            throw std::runtime_error(path + " holds a " + std::to_string(secret.size()) +
+                                     "-byte secret; it must be at least 32 bytes (64 hex digits)");
         return secret;
     }
     auto secret = random_secret();

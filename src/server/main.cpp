@@ -9,7 +9,9 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -33,7 +35,12 @@ constexpr const char* kUsage =
     "  --list-routes        print every route (METHOD /path) and exit\n"
     "  --idle-timeout SEC   drop connections idle (or trickling) this long (default 30)\n"
     "  --token-secret FILE  HMAC secret for bearer tokens (default FILE.sqlite.token-secret,\n"
-    "                       created 0600 on first start; env TRM_TOKEN_SECRET_FILE also works)\n";
+    "                       created 0600 on first start; env TRM_TOKEN_SECRET_FILE also works)\n"
+    "  --max-connections N  open connections at most; more are answered 503 (default 1000)\n"
+    "  --read-only          recovery: serve what the database holds, refuse every change\n"
+    "  --replay-before SEQ  recovery: replay only the journal entries before SEQ (read-only)\n"
+    "  --sign-in-rate N     sign-in attempts and bad tokens per client address and minute\n"
+    "                       (default 60, a third of them at once; 0 = unlimited)\n";
 
 struct Options {
     std::string host = "127.0.0.1";
@@ -44,7 +51,21 @@ struct Options {
     bool dev_auth = false;
     bool list_routes = false;
     int idle_timeout = 30;
+    std::size_t max_connections = 1000;
+    bool read_only = false;
+    std::optional<std::int64_t> replay_before;
+    int sign_in_rate = 60;
 };
+
+// A whole number in [low, high], or nullopt.
+std::optional<std::int64_t> whole_number(const std::string& text, std::int64_t low,
+                                         std::int64_t high) {
+    std::int64_t v = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc{} || end != text.data() + text.size() || v < low || v > high)
+        return std::nullopt;
+    return v;
+}
 
 // Returns false (after saying why on stderr) when the command line is not usable.
 bool parse_options(int argc, char** argv, Options& options) {
@@ -73,6 +94,41 @@ bool parse_options(int argc, char** argv, Options& options) {
                 return false;
             }
             options.idle_timeout = seconds;
+            continue;
+        }
+        if (args[i] == "--read-only") {
+            options.read_only = true;
+            continue;
+        }
+        if (args[i] == "--sign-in-rate") {
+            auto v = value();
+            if (!v) break;
+            auto n = whole_number(*v, 0, 1'000'000);
+            if (!n) {
+                std::cerr << "trm-server: --sign-in-rate wants attempts per minute from 0 to "
+                             "1000000, got '"
+                          << *v << "'\n";
+                return false;
+            }
+            options.sign_in_rate = static_cast<int>(*n);
+            continue;
+        }
+        if (args[i] == "--max-connections" || args[i] == "--replay-before") {
+            bool cap = args[i] == "--max-connections";
+            auto v = value();
+            if (!v) break;
+            auto n = cap ? whole_number(*v, 1, 1'000'000)
+                         : whole_number(*v, 1, std::numeric_limits<std::int64_t>::max());
+            if (!n) {
+                std::cerr << "trm-server: " << (cap ? "--max-connections" : "--replay-before")
+                          << " wants a whole number " << (cap ? "from 1 to 1000000" : "from 1")
+                          << ", got '" << *v << "'\n";
+                return false;
+            }
+            if (cap)
+                options.max_connections = static_cast<std::size_t>(*n);
+            else
+                options.replay_before = *n;
             continue;
         }
         if (args[i] == "--list-routes") {
@@ -114,8 +170,10 @@ bool parse_options(int argc, char** argv, Options& options) {
         std::cerr << "trm-server: unknown option '" << args[i] << "'\n" << kUsage;
         return false;
     }
-    if (!args.empty() && (args.back() == "--listen" || args.back() == "--db" ||
-                          args.back() == "--seed" || args.back() == "--token-secret")) {
+    if (!args.empty() &&
+        (args.back() == "--listen" || args.back() == "--db" || args.back() == "--seed" ||
+         args.back() == "--token-secret" || args.back() == "--max-connections" ||
+         args.back() == "--replay-before" || args.back() == "--sign-in-rate")) {
         std::cerr << "trm-server: " << args.back() << " needs a value\n" << kUsage;
         return false;
     }
@@ -138,8 +196,12 @@ int main(int argc, char** argv) {
         // The route table as the server has it: docs/openapi.yaml is checked against this.
         store::MemoryStore scratch;
         trm::DevTokens no_tokens([] { return std::string(); });
-        trm::Service service(scratch, no_tokens,
-                             {unix_now, trm::random_uuid, [] { return std::string(); }, true});
+        trm::Service::Options listing;
+        listing.clock = unix_now;
+        listing.ids = trm::random_uuid;
+        listing.keys = [] { return std::string(); };
+        listing.dev_auth = true;
+        trm::Service service(scratch, no_tokens, listing);
         trm::Router router;
         service.register_routes(router);
         for (const auto& r : router.routes()) std::cout << r.method << ' ' << r.pattern << '\n';
@@ -181,6 +243,9 @@ int main(int argc, char** argv) {
     service_options.ids = [] { return trm::random_uuid(); };
     service_options.keys = [] { return trm::random_hex(40); };
     service_options.dev_auth = options.dev_auth;
+    service_options.read_only = options.read_only;
+    service_options.replay_before = options.replay_before;
+    service_options.sign_in_per_minute = options.sign_in_rate;
     trm::Service service(*store, tokens, service_options);
     try {
         nlohmann::json seed;
@@ -209,6 +274,7 @@ int main(int argc, char** argv) {
     try {
         server::Limits limits;
         limits.idle_timeout = std::chrono::seconds(options.idle_timeout);
+        limits.max_connections = options.max_connections;
         http = std::make_unique<server::HttpServer>(
             io, boost::asio::ip::tcp::endpoint(address, options.port), router, limits);
     } catch (const boost::system::system_error& e) {

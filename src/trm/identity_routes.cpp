@@ -14,6 +14,7 @@ void Service::identity_routes(Router& router) {
     router.add("POST", "/api/v1/auth/dev-login", [this](const Request& r) {
         if (!options_.dev_auth)
             return Response::problem(not_found("No resource at /api/v1/auth/dev-login"));
+        if (auto limited = limit(sign_in_limiter_.get(), r.peer, true)) return *limited;
         json body = json::parse(r.body, nullptr, false);
         if (body.is_discarded())
             return Response::problem(
@@ -126,20 +127,20 @@ void Service::identity_routes(Router& router) {
             for (const auto& p : mtm::catalogue())
                 if (mine.has(p.permission)) perms.push_back(std::string(p.id));
             const auto& t = c.world.tenant(r.customer);
-            items.push_back({{"tenantId", t.id},
-                             {"name", t.name},
-                             {"domain", t.domain},
-                             {"since", iso_time(r.since)},
-                             {"scope", scope_json(c.world, r.customer, r.scope, c.caller)},
-                             {"myPermissions", perms},
-                             {"primaryAdmin", mtm::is_primary_admin(c.world, c.caller, r.customer)}});
+            items.push_back(
+                {{"tenantId", t.id},
+                 {"name", t.name},
+                 {"domain", t.domain},
+                 {"since", iso_time(r.since)},
+                 {"scope", scope_json(c.world, r.customer, r.scope, c.caller)},
+                 {"myPermissions", perms},
+                 {"primaryAdmin", mtm::is_primary_admin(c.world, c.caller, r.customer)}});
         }
         return page(c.request, std::move(items));
     });
 
     action_route(router, Action::remove_customer,
-                 {"PartnerInvitation", "Delete", "remove customer "},
-                 [](Call& c, Resolved& res) {
+                 {"PartnerInvitation", "Delete", "remove customer "}, [](Call& c, Resolved& res) {
                      res.audit.object_name =
                          "partner " + c.world.tenant(c.home()).name + " removed customer";
                      auto rel = c.world.find_relationship(res.tenant, c.home());

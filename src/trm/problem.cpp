@@ -33,6 +33,8 @@ const char* status_title(int status) {
             return "Content Too Large";
         case 422:
             return "Unprocessable Content";
+        case 429:
+            return "Too Many Requests";
         case 500:
             return "Internal Server Error";
         case 503:

@@ -55,7 +55,7 @@ std::vector<Router::RouteInfo> Router::routes() const {
 
 Response Router::dispatch(std::string method, std::string_view target,
                           std::map<std::string, std::string> headers, std::string body,
-                          std::optional<std::string> internal_user) const {
+                          std::optional<std::string> internal_user, std::string peer) const {
     auto parsed = boost::urls::parse_origin_form(target);
     if (!parsed)
         return Response::problem(
@@ -80,6 +80,7 @@ Response Router::dispatch(std::string method, std::string_view target,
     request.headers = std::move(headers);
     request.body = std::move(body);
     request.internal_user = std::move(internal_user);
+    request.peer = std::move(peer);
     for (auto param : url.params()) request.query.emplace(param.key, param.value);
 
     std::string allowed;

@@ -23,6 +23,9 @@ struct Request {
     // Set only by in-process callers (journal replay, the portal's offline backend): the user the
     // request acts as. Never filled from the network.
     std::optional<std::string> internal_user;
+    // The client's address as the transport saw it (empty for in-process callers): what rate
+    // limits key on. Never taken from a header a client could write.
+    std::string peer;
 
     // First value of a query parameter, if present.
     std::optional<std::string> query_value(const std::string& key) const;
@@ -40,7 +43,8 @@ class Router {
     // Unknown path → 404, known path with another method → 405 (with Allow), bad target → 400.
     Response dispatch(std::string method, std::string_view target,
                       std::map<std::string, std::string> headers, std::string body,
-                      std::optional<std::string> internal_user = std::nullopt) const;
+                      std::optional<std::string> internal_user = std::nullopt,
+                      std::string peer = {}) const;
 
     struct RouteInfo {
         std::string method;

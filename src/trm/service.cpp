@@ -90,6 +90,13 @@ bool too_deep(const std::string& text) {
 
 Service::Service(Store& store, TokenService& tokens, Options options)
     : store_(store), tokens_(tokens), options_(options), raw_options_(std::move(options)) {
+    if (options_.replay_before) options_.read_only = true;  // a partial world takes no changes
+    if (options_.sign_in_per_minute > 0) {
+        double burst = std::max(1.0, options_.sign_in_per_minute / 3.0);
+        double per_second = options_.sign_in_per_minute / 60.0;
+        sign_in_limiter_ = std::make_unique<RateLimiter>(burst, per_second);
+        bad_token_limiter_ = std::make_unique<RateLimiter>(burst, per_second);
+    }
     // Every id and key a change draws is recorded, so the journal can replay it exactly.
     options_.ids = [this] { return draw(raw_options_.ids); };
     options_.keys = [this] { return draw(raw_options_.keys); };
@@ -128,15 +135,22 @@ void Service::open(const json* seed_if_new) {
         store_.set_seed(meta.dump());
     }
     for (const auto& e : store_.journal()) {
+        if (options_.replay_before && e.seq >= *options_.replay_before) break;
         replaying_ = true;
         replay_generated_ = e.generated;
         replay_next_ = 0;
         replay_time_ = e.time;
         Response r = replay_router_.dispatch(e.method, e.target, {}, e.body, e.user_id);
-        if (r.status >= 300)
-            throw SeedError(
-                "journal[" + std::to_string(e.seq) + "]",
-                "replaying " + e.method + " " + e.target + " answered " + std::to_string(r.status));
+        if (r.status >= 300) {
+            json problem = json::parse(r.body, nullptr, false);
+            std::string why = problem.is_object() ? problem.value("detail", std::string()) : "";
+            throw SeedError("journal entry " + std::to_string(e.seq),
+                            e.method + " " + e.target + " by " + e.user_id + " at " +
+                                iso_time(e.time) + " no longer replays: it answered " +
+                                std::to_string(r.status) + (why.empty() ? "" : " (" + why + ")") +
+                                ". The entries before it are intact: start with --replay-before " +
+                                std::to_string(e.seq) + " to serve them read-only");
+        }
         ++replayed_;
     }
     replaying_ = false;
@@ -157,6 +171,21 @@ void Service::rebuild_from_store() {
                      e.what());
         std::abort();
     }
+}
+
+std::optional<Response> Service::limit(RateLimiter* limiter, const std::string& peer, bool take) {
+    if (!limiter || peer.empty()) return std::nullopt;
+    auto wait = take ? limiter->take(peer) : limiter->exhausted(peer);
+    if (!wait) return std::nullopt;
+    Problem p;
+    p.status = 429;
+    p.code = "too_many_attempts";
+    p.title = status_title(429);
+    p.detail = "Too many sign-in attempts or bad tokens from your address; try again in " +
+               std::to_string(*wait) + " s";
+    Response r = Response::problem(p);
+    r.headers.emplace_back("Retry-After", std::to_string(*wait));
+    return r;
 }
 
 bool Service::replaying_here() const {
@@ -343,10 +372,16 @@ void Service::route(Router& router, const char* method, const std::string& patte
                     auth->compare(0, prefix.size(), prefix) != 0)
                     return Response::problem(
                         unauthorized("Sign in first: send Authorization: Bearer <token>"));
+                // A client that spent its bad-token attempts waits before anything it sends is
+                // even verified; a valid token never costs an attempt.
+                if (auto limited = limit(bad_token_limiter_.get(), r.peer, false)) return *limited;
                 user_id = tokens_.verify(auth->substr(prefix.size()));
-                if (!user_id)
+                if (!user_id) {
+                    if (auto limited = limit(bad_token_limiter_.get(), r.peer, true))
+                        return *limited;
                     return Response::problem(
                         unauthorized("The token is invalid or has expired; sign in again"));
+                }
             }
             // Replay (at open, or rebuilding after a storage fault) runs in a thread that already
             // has the world to itself.
@@ -354,6 +389,14 @@ void Service::route(Router& router, const char* method, const std::string& patte
             // A change first waits for its turn at the store, holding nothing, so a busy
             // database never holds up readers; then it takes the world.
             StoreTurn turn(store_);
+            if (mutates && !replay && options_.read_only) {
+                Problem p;
+                p.status = 503;
+                p.code = "read_only";
+                p.title = status_title(503);
+                p.detail = "The service runs read-only (recovery mode): changes are refused";
+                return Response::problem(p);
+            }
             if (mutates && !replay) {
                 if (auto paused = writes_paused()) return *paused;
                 try {

@@ -21,6 +21,7 @@
 #include "mtm/decide.hpp"
 #include "mtm/operations.hpp"
 #include "store/store.hpp"
+#include "trm/rate_limit.hpp"
 #include "trm/router.hpp"
 #include "trm/tokens.hpp"
 
@@ -57,6 +58,13 @@ class Service {
         // After a change the store could not take (disk full, I/O error), writes answer 503
         // with Retry-After for this long before the store is tried again.
         std::chrono::milliseconds store_retry{2000};
+        // Recovery: serve what the store holds and refuse every change (503 read_only); with
+        // replay_before, replay only the journal entries before that one (read-only implied).
+        bool read_only = false;
+        std::optional<std::int64_t> replay_before{};
+        // Sign-in attempts and bad bearer tokens per client address and minute (a third of it
+        // at once); 0: unlimited. In-process callers (no address) are never limited.
+        int sign_in_per_minute = 60;
     };
 
     Service(Store& store, TokenService& tokens, Options options);
@@ -147,6 +155,12 @@ class Service {
     mtm::World world_;
     std::map<std::uint32_t, TenantSettings> settings_;  // by tenant index
     mutable std::shared_mutex mutex_;
+    // Two budgets per address: sign-in attempts, and bad bearer tokens (a client that signs in
+    // often must not lose its valid token's requests).
+    std::unique_ptr<RateLimiter> sign_in_limiter_;
+    std::unique_ptr<RateLimiter> bad_token_limiter_;
+    // 429 with Retry-After when `peer` has used up `limiter`'s attempts (taking one if `take`).
+    std::optional<Response> limit(RateLimiter* limiter, const std::string& peer, bool take);
 };
 
 }  // namespace trm

@@ -176,13 +176,22 @@ class TokenTest(ScratchDb):
             with open(self.db + ".token-secret") as f:
                 secret = bytes.fromhex(f.read().strip())
             now = int(time.time())
-            claims = {"iss": "trm", "sub": "u-ann", "iat": now, "exp": now + 600}
+            claims = {"iss": "trm", "aud": "trm-api", "sub": "u-ann", "iat": now, "nbf": now, "exp": now + 600}
+            signed = lambda **change: self.forge({"alg": "HS256", "typ": "JWT"}, dict(claims, **change), secret)  # noqa: E731
+            without = lambda claim: self.forge({"alg": "HS256", "typ": "JWT"},  # noqa: E731
+                                               {k: v for k, v in claims.items() if k != claim}, secret)
             cases = {
                 "missing": None,
                 "garbage": "not-a-token",
                 "forged signature": self.forge({"alg": "HS256", "typ": "JWT"}, claims, b"x" * 32),
                 "alg none": self.forge({"alg": "none", "typ": "JWT"}, claims, None),
                 "expired": self.forge({"alg": "HS256", "typ": "JWT"}, dict(claims, exp=now - 1), secret),
+                "another audience": signed(aud="some-other-api"),
+                "no audience": without("aud"),
+                "not yet valid": signed(nbf=now + 3600),
+                "issued in the future": signed(iat=now + 3600),
+                "no nbf": without("nbf"),
+                "no iat": without("iat"),
                 "tampered payload": good.split(".")[0] + "." + b64url(json.dumps(dict(claims, sub="u-fay")).encode())
                                     + "." + good.split(".")[2],
             }

@@ -16,9 +16,11 @@ class Server:
         self.tokens = {}
         self.proc = None
         self.port = None
+        self.preexec = None  # e.g. resource limits for the child
 
     def __enter__(self):
-        self.proc = subprocess.Popen(self.args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(self.args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                     preexec_fn=self.preexec)
         line = self.proc.stdout.readline()  # blocks until ready (or the process dies)
         if not line.startswith("listening on http://127.0.0.1:"):
             self.proc.kill()
