@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <cstddef>
+#include <cstring>
 #include <memory>
 
 #include "migrations.inc"
@@ -12,6 +13,14 @@
 namespace store {
 
 namespace {
+
+// SQLite's message with its extended code and the operating system's error behind it, if any:
+// "disk I/O error" alone does not say the disk is full.
+std::string failure(sqlite3* db, const std::string& message) {
+    std::string out = message + " (SQLite code " + std::to_string(sqlite3_extended_errcode(db));
+    if (int os = sqlite3_system_errno(db)) out += ", " + std::string(std::strerror(os));
+    return out + ")";
+}
 
 // A prepared statement that finalises itself.
 class Statement {
@@ -36,8 +45,7 @@ class Statement {
         int rc = sqlite3_step(stmt_);
         if (rc == SQLITE_ROW) return true;
         if (rc == SQLITE_DONE) return false;
-        throw StoreError(std::string("SQLite step failed: ") + sqlite3_errmsg(db_) + " (" +
-                         sqlite3_errstr(sqlite3_extended_errcode(db_)) + ")");
+        throw StoreError(failure(db_, std::string("SQLite step failed: ") + sqlite3_errmsg(db_)));
     }
     std::string text(int col) const {
         auto p = sqlite3_column_text(stmt_, col);
@@ -156,8 +164,7 @@ void SqliteStore::exec(const char* sql) const {
     if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
         std::string msg = err ? err : "unknown error";
         sqlite3_free(err);
-        throw StoreError("SQLite: " + msg + " (" + sqlite3_errstr(sqlite3_extended_errcode(db_)) +
-                         ")");
+        throw StoreError(failure(db_, "SQLite: " + msg));
     }
 }
 

@@ -233,6 +233,49 @@ class StorageFaultTest(Scratch):
         self.s.proc.wait(10)
         self.assertIn("database is locked", self.s.proc.stderr.read())
 
+    def test_a_full_disk_answers_503_keeps_nothing_and_logs_the_real_cause(self):
+        import resource
+        import signal
+        self.s.__exit__(None, None, None)  # a server of our own, with a file size limit
+        db = f"{self.dir}/trm.sqlite"
+        limit = max(os.path.getsize(db), os.path.getsize(db + "-wal") if os.path.exists(db + "-wal") else 0) + 256 * 1024
+
+        def small_disk():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+        server = Server("--db", db, "--dev-auth")
+        server.preexec = small_disk
+        with server as s:
+            ann = s.login("ann@contoso.example")
+            room = f"{CONTOSO}/rooms/r-oslo-1"
+            statuses = []
+            for i in range(400):  # ~2 kB journal entries until the file limit is reached
+                status, headers, body = s.as_user(ann, "PATCH", room, {"displayName": f"Oslo {i} " + "x" * 100,
+                                                                        "site": "y" * 120})
+                statuses.append(status)
+                if status == 503:
+                    break
+            self.assertEqual(statuses[-1], 503, statuses[-5:])
+            self.assertEqual(body["code"], "store_unavailable")
+            self.assertIn("retry-after", headers)
+            accepted = statuses.count(200)
+            # Nothing of the refused change is kept, and reads go on.
+            status, _, now = s.as_user(ann, "GET", room)
+            self.assertEqual(status, 200)
+            self.assertEqual(now["displayName"], f"Oslo {accepted - 1} " + "x" * 100)
+            s.proc.send_signal(signal.SIGTERM)
+            s.proc.wait(10)
+            log = s.proc.stderr.read()
+        self.assertIn("cannot persist a change", log)
+        self.assertIn("disk I/O error (SQLite code 778", log)  # SQLITE_IOERR_WRITE: the real cause
+        self.assertNotIn("cannot rollback", log)
+        self.assertNotIn("no transaction is active", log)
+        # A restart (no limit) replays exactly what was acknowledged.
+        with Server("--db", db, "--dev-auth") as s:
+            ann = s.login("ann@contoso.example")
+            self.assertEqual(s.as_user(ann, "GET", room)[2]["displayName"], f"Oslo {accepted - 1} " + "x" * 100)
+
 
 class ConnectionsTest(unittest.TestCase):
     def setUp(self):
