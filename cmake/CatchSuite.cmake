@@ -11,6 +11,8 @@ function(rk_add_catch_suite target prefix)
         target_link_options(${target} PRIVATE -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1
                                               -sENVIRONMENT=node)
         set_target_properties(${target} PROPERTIES CROSSCOMPILING_EMULATOR "${RK_NODE_EMULATOR}")
+    elseif(RK_SANITIZE)
+        set(platform sanitized)  # joins the native run under its own name (tests/CMakeLists.txt)
     else()
         set(platform native)
     endif()
