@@ -6,7 +6,8 @@
 #include "server/jwt_tokens.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static server::JwtTokens tokens(std::vector<unsigned char>(32, 7), [] { return 1'795'795'200; });
+    static server::JwtTokens tokens(std::vector<unsigned char>(32, 7),
+                                    [] { return 1'795'795'200; });
     static const std::string valid = tokens.issue("u-ann");
     std::string token(reinterpret_cast<const char*>(data), size);
     auto who = tokens.verify(token);

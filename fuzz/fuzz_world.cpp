@@ -15,8 +15,8 @@ World::World() : tokens([this] { return "tok-" + std::to_string(++counter); }) {
     o.dev_auth = true;
     o.sign_in_per_minute = 0;
     service = std::make_unique<trm::Service>(store, tokens, o);
-    service->load_seed(nlohmann::json::parse(std::string(
-        reinterpret_cast<const char*>(small_world_json), small_world_json_size)));
+    service->load_seed(nlohmann::json::parse(
+        std::string(reinterpret_cast<const char*>(small_world_json), small_world_json_size)));
     service->register_routes(router);
     auto login = [this](const char* upn) {
         auto r = router.dispatch("POST", "/api/v1/auth/dev-login", {},
@@ -31,8 +31,8 @@ World::World() : tokens([this] { return "tok-" + std::to_string(++counter); }) {
         R"({"partnerDomain":"northwind.example","contacts":[{"name":"Nia","upn":"nia@northwind.example"}],
             "scope":{"roomGroupIds":["rg-oslo"]},"expiresInDays":7,"approval":"auto","termsAccepted":true})");
     auto id = nlohmann::json::parse(inv.body).value("id", std::string());
-    router.dispatch("POST", "/api/v1/invitations/" + id + "/accept", {{"authorization", bearer(true)}},
-                    "");
+    router.dispatch("POST", "/api/v1/invitations/" + id + "/accept",
+                    {{"authorization", bearer(true)}}, "");
 }
 
 World& world() {
