@@ -37,6 +37,9 @@ TEST_CASE("hashes that name no page are refused", "[portal][route]") {
           "#/tenants/t/customers", "#/partners/p", "#/incidents/i-1", "#/tenants/t/rings/x"})
         CHECK_FALSE(parse_route(bad));
     CHECK(parse_route("#/tenants/t%2D1/rooms")->tenant_id == "t-1");
+    // fuzz_portal's finding: an empty query, with or without a fragment after it.
+    CHECK(parse_route("#/tenants/t/rooms?")->filter.empty());
+    CHECK(parse_route("#/tenants/t)-contoso/rooms?#/tenants/t)-co-/x?q+=oslo")->filter.empty());
 }
 
 TEST_CASE("every page of the table has a deep link that comes back to it", "[portal][route]") {
