@@ -37,13 +37,14 @@ class FaultyStore final : public trm::Store {
 
 struct Rig {
     Rig() : tokens([this] { return "tok-" + std::to_string(++n); }) { start(); }
-    void start() {
+    // A fresh service over the same store; `retry`: how long writes pause after a fault.
+    void start(std::chrono::milliseconds retry = std::chrono::milliseconds(0)) {
         trm::Service::Options o;
         o.clock = [] { return mtm::Time{1'795'795'200}; };
         o.ids = [this] { return "id-" + std::to_string(++n); };
         o.keys = [this] { return "key-" + std::to_string(++n); };
         o.dev_auth = true;
-        o.store_retry = std::chrono::milliseconds(0);  // the test decides when the fault ends
+        o.store_retry = retry;  // 0 by default: the test decides when the fault ends
         service = std::make_unique<trm::Service>(store, tokens, o);
         json world = trmtest::small_world();
         service->open(&world);
@@ -126,17 +127,7 @@ TEST_CASE("a store that cannot start a change refuses it before anything runs", 
 TEST_CASE("writes pause after a storage fault, then the service tries again by itself",
           "[trm][store]") {
     Rig rig;
-    trm::Service::Options o;
-    o.clock = [] { return mtm::Time{1'795'795'200}; };
-    o.ids = [&rig] { return "id-" + std::to_string(++rig.n); };
-    o.keys = o.ids;
-    o.dev_auth = true;
-    o.store_retry = std::chrono::milliseconds(60'000);
-    rig.service = std::make_unique<trm::Service>(rig.store, rig.tokens, o);
-    json world = trmtest::small_world();
-    rig.service->open(&world);
-    rig.router = trm::Router{};
-    rig.service->register_routes(rig.router);
+    rig.start(std::chrono::milliseconds(60'000));
     rig.store.fail_commit = true;
     CHECK(rig.call("PATCH", "/api/v1/tenants/t-contoso/rooms/r-oslo-1", {{"displayName", "X"}})
               .status == 503);
