@@ -598,7 +598,15 @@ Target target_of(const World& w, Action a, TenantIx tenant, std::uint32_t ix) {
     return Target::of(tenant);
 }
 
-ActionDecision decide(const World& w, UserIx user, Action a, const Target& t) {
+namespace {
+
+// The customer's sign-in condition covers its resources, the paths under /tenants/{tid}/; a
+// partner may still see the relationship itself (the switcher, /customers) and end it.
+bool under_sign_in_condition(const ActionSpec& s) {
+    return s.path.starts_with("/tenants/");
+}
+
+ActionDecision decide_on_grants(const World& w, UserIx user, Action a, const Target& t) {
     const ActionSpec& s = spec(a);
     TenantIx home = w.user_tenant(user);
     bool partner = t.tenant != home;
@@ -645,6 +653,21 @@ ActionDecision decide(const World& w, UserIx user, Action a, const Target& t) {
             break;
     }
     return out;
+}
+
+}  // namespace
+
+bool mfa_refuses(const World& w, UserIx user, TenantIx tenant, SignIn sign_in) {
+    return tenant != w.user_tenant(user) && w.tenant(tenant).require_partner_mfa && !sign_in.mfa;
+}
+
+ActionDecision decide(const World& w, UserIx user, Action a, const Target& t, SignIn sign_in) {
+    ActionDecision d = decide_on_grants(w, user, a, t);
+    // Only what the user could otherwise see: an id it cannot see stays a plain "not found".
+    if (d.outcome != Outcome::not_visible && under_sign_in_condition(spec(a)) &&
+        mfa_refuses(w, user, t.tenant, sign_in))
+        return refused(Refusal::mfa_required, true);
+    return d;
 }
 
 BodyRooms check_body_rooms(const World& w, UserIx user, Action a, TenantIx tenant,
@@ -746,7 +769,10 @@ bool snapshot_sees_room(const AccessSnapshot& s, const RoomFacts& room) {
 
 }  // namespace
 
-ActionDecision decide(const AccessSnapshot& s, Action a, const SnapshotTarget& t) {
+namespace {
+
+ActionDecision decide_on_snapshot_grants(const AccessSnapshot& s, Action a,
+                                         const SnapshotTarget& t) {
     const ActionSpec& sp = spec(a);
     bool partner = t.tenant_id != s.tenant_id;
     const AccessFacts* facts = facts_of(s, t.tenant_id);
@@ -795,6 +821,17 @@ ActionDecision decide(const AccessSnapshot& s, Action a, const SnapshotTarget& t
     return out;
 }
 
+}  // namespace
+
+ActionDecision decide(const AccessSnapshot& s, Action a, const SnapshotTarget& t) {
+    ActionDecision d = decide_on_snapshot_grants(s, a, t);
+    const AccessFacts* facts = facts_of(s, t.tenant_id);
+    if (d.outcome != Outcome::not_visible && under_sign_in_condition(spec(a)) &&
+        t.tenant_id != s.tenant_id && facts && facts->mfa_required && !facts->mfa_satisfied)
+        return refused(Refusal::mfa_required, true);
+    return d;
+}
+
 ActionDecision decide_rooms(const AccessSnapshot& s, Action a, const std::string& tenant_id,
                             std::span<const RoomFacts> rooms) {
     Permission p = spec(a).body_permission.value_or(Permission::rooms_view);
@@ -819,6 +856,9 @@ std::string reason_text(const ActionDecision& d) {
                                "role belongs to another side"
                              : "A partner's roles are the partner's to edit; you may delete its "
                                "custom roles, or remove the partner";
+        case Refusal::mfa_required:
+            return "This customer requires partner users to sign in with multi-factor "
+                   "authentication: sign in again with MFA";
         case Refusal::missing_permission:
             break;
     }

@@ -136,6 +136,7 @@ enum class Refusal : std::uint8_t {
     missing_permission,  // `missing` names it; `granting` the built-in roles that hold it
     not_primary_admin,   // only the customer's Primary admins may do this
     not_role_owner,      // a role of the other side
+    mfa_required,        // the customer requires partner users to sign in with MFA
 };
 
 struct ActionDecision {
@@ -153,7 +154,13 @@ struct ActionDecision {
 // The object of an action on the World.
 Target target_of(const World& w, Action a, TenantIx tenant, std::uint32_t ix = 0);
 
-ActionDecision decide(const World& w, UserIx user, Action a, const Target& target);
+// `sign_in`: how the caller signed in. A customer that requires partner MFA answers a partner
+// user without it with Refusal::mfa_required on its resources (/tenants/{tid}/…), for every
+// object the user could otherwise see.
+ActionDecision decide(const World& w, UserIx user, Action a, const Target& target, SignIn sign_in);
+// Whether the customer's MFA condition refuses this partner user's session there at all: the
+// tenant-wide form of the rule above (aggregate lists leave such customers out).
+bool mfa_refuses(const World& w, UserIx user, TenantIx tenant, SignIn sign_in);
 
 // Body rule `rooms`: every room the body names is visible (else a 422 for that field, exactly as
 // for an id that does not exist) and the action's body permission holds on it (else 403).

@@ -43,6 +43,9 @@ struct Tenant {
     std::string name;
     std::string domain;  // primary domain, lower case
     bool partner_program = false;
+    // A customer's condition on its partners (PRODUCT.md §8): partner users reach its resources
+    // only with a multi-factor sign-in.
+    bool require_partner_mfa = false;
 };
 
 struct User {

@@ -28,7 +28,7 @@ bool covers(const SnapshotScope& s, const RoomFacts& room) {
     return false;
 }
 
-AccessSnapshot snapshot_of(const World& w, UserIx user) {
+AccessSnapshot snapshot_of(const World& w, UserIx user, SignIn sign_in) {
     AccessSnapshot snap;
     const User& u = w.user(user);
     snap.user_id = u.id;
@@ -80,6 +80,8 @@ AccessSnapshot snapshot_of(const World& w, UserIx user) {
         } else if (w.find_relationship(t, u.tenant)) {
             f.primary_admin = is_primary_admin(w, user, t);
             f.relationship = true;
+            f.mfa_required = w.tenant(t).require_partner_mfa;
+            f.mfa_satisfied = sign_in.mfa;
         }
         snap.facts.push_back(std::move(f));
     }

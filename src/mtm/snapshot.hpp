@@ -41,6 +41,10 @@ struct AccessFacts {
     bool primary_admin = false;      // partner users: in that customer's Primary admins
     bool own_mmr_admin = false;      // own tenant: an MMR Admin (reads the audit log)
     bool relationship = false;       // partner contexts: a live relationship with that customer
+    // Partner contexts: the customer requires a multi-factor sign-in of partner users, and
+    // whether this session's sign-in shows one.
+    bool mfa_required = false;
+    bool mfa_satisfied = false;
 };
 
 struct AccessSnapshot {
@@ -50,7 +54,12 @@ struct AccessSnapshot {
     std::vector<AccessFacts> facts;  // one per tenant of `contexts`
 };
 
-AccessSnapshot snapshot_of(const World& w, UserIx user);
+// How the caller signed in, as far as decisions depend on it (not on who the caller is).
+struct SignIn {
+    bool mfa = false;  // the token shows a multi-factor sign-in
+};
+
+AccessSnapshot snapshot_of(const World& w, UserIx user, SignIn sign_in);
 
 // What the portal knows of a room: enough to evaluate locally.
 struct RoomFacts {

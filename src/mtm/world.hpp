@@ -109,6 +109,7 @@ class World {
 
     // --- mutators: keep indexes consistent; no policy ---------------------------------------
     TenantIx add_tenant(Tenant t);
+    void set_require_partner_mfa(TenantIx t, bool on) { tenants_[t.v].require_partner_mfa = on; }
     UserIx add_user(User u);
     GroupIx add_group(SecurityGroup g);
     void set_group_members(GroupIx g, std::vector<UserIx> members);

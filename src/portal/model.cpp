@@ -154,6 +154,10 @@ std::string describe(const mtm::ActionDecision& d) {
                                   "this role belongs to another side")
                              : tr("A partner's roles are the partner's to edit; you may delete its "
                                   "custom roles, or remove the partner");
+        case mtm::Refusal::mfa_required:
+            return tr(
+                "This customer requires partner users to sign in with multi-factor "
+                "authentication: sign in again with MFA");
         case mtm::Refusal::missing_permission:
             break;
     }

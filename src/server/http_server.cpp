@@ -72,6 +72,12 @@ class Session : public std::enable_shared_from_this<Session> {
     }
 
     void on_read(beast::error_code ec, std::size_t) {
+        // Errors after the header (a body too large) are answered to an allowed page too, so
+        // it can read why.
+        origin_.clear();
+        // (The fields are parsed before the body limit is checked against Content-Length.)
+        if (auto it = parser_->get().find(http::field::origin); it != parser_->get().end())
+            origin_ = std::string(it->value());
         if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
             ec == asio::error::connection_reset || ec == asio::error::operation_aborted)
             return close();
@@ -96,6 +102,17 @@ class Session : public std::enable_shared_from_this<Session> {
         if (request.count(http::field::authorization) > 1)
             return reply_error(trm::bad_request(
                 "The request has more than one Authorization header", "duplicate_authorization"));
+        // A CORS preflight from an allowed page: which methods and headers it may use.
+        if (request.method() == http::verb::options && cors_allowed() &&
+            request.count(http::field::access_control_request_method) == 1) {
+            Response preflight;
+            preflight.status = 204;
+            preflight.headers = {{"Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE"},
+                                 {"Access-Control-Allow-Headers",
+                                  "Authorization, Content-Type, If-Match, X-Trm-Min-Revision"},
+                                 {"Access-Control-Max-Age", "600"}};
+            return write(std::move(preflight), request.version(), request.keep_alive(), false);
+        }
         // HEAD is answered as GET would be, without the body (RFC 9110 §9.3.2).
         bool head = request.method() == http::verb::head;
         std::string method = head ? std::string("GET") : std::string(request.method_string());
@@ -135,6 +152,12 @@ class Session : public std::enable_shared_from_this<Session> {
         message->set("Referrer-Policy", "no-referrer");
         message->set("X-Frame-Options", "DENY");
         for (auto& [name, value] : response.headers) message->set(name, value);
+        if (!limits_.allowed_origins.empty()) message->set(http::field::vary, "Origin");
+        if (cors_allowed()) {
+            message->set(http::field::access_control_allow_origin, origin_);
+            message->set(http::field::access_control_expose_headers,
+                         "ETag, X-Trm-Revision, Retry-After");
+        }
         std::size_t length = response.body.size();
         if (!head) message->body() = std::move(response.body);
         message->keep_alive(keep_alive);
@@ -147,6 +170,13 @@ class Session : public std::enable_shared_from_this<Session> {
                               if (ec || !message->keep_alive()) return self->close();
                               self->read();
                           });
+    }
+
+    // Exactly one of the configured origins, compared as sent (RFC 6454 serialisation).
+    bool cors_allowed() const {
+        return !origin_.empty() &&
+               std::find(limits_.allowed_origins.begin(), limits_.allowed_origins.end(), origin_) !=
+                   limits_.allowed_origins.end();
     }
 
     void close() {
@@ -172,6 +202,7 @@ class Session : public std::enable_shared_from_this<Session> {
     beast::tcp_stream stream_;
     beast::flat_buffer buffer_;
     bool lingering_ = false;
+    std::string origin_;  // the request's Origin header, for CORS
     std::array<char, 16 * 1024> drain_{};
     std::optional<http::request_parser<http::string_body>> parser_;
     const Router& router_;

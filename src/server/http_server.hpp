@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -26,6 +27,9 @@ struct Limits {
     // Open connections at most; one more is answered 503 (with Retry-After) and closed, so a
     // flood of connections sheds load instead of running the process out of descriptors.
     std::size_t max_connections = 1000;
+    // CORS (--allow-origin): pages served from exactly these origins may call the API from the
+    // browser; every other origin, "null" included, gets no CORS headers at all.
+    std::vector<std::string> allowed_origins;
 };
 
 class HttpServer {

@@ -104,21 +104,23 @@ std::string JwtTokens::sign(const std::string& input) const {
     return base64url_encode(std::string(reinterpret_cast<const char*>(mac), len));
 }
 
-std::string JwtTokens::issue(const std::string& user_id) {
+std::string JwtTokens::issue(const std::string& user_id, bool mfa) {
     std::int64_t now = clock_();
     std::string header = base64url_encode(R"({"alg":"HS256","typ":"JWT"})");
-    std::string payload = base64url_encode(nlohmann::json{
+    nlohmann::json claims = {
         {"iss", "trm"},
         {"aud", kAudience},
         {"sub", user_id},
         {"iat", now},
         {"nbf", now},
-        {"exp", now + ttl_}}.dump());
+        {"exp", now + ttl_},
+        {"amr", mfa ? nlohmann::json::array({"mfa"}) : nlohmann::json::array({"pwd"})}};
+    std::string payload = base64url_encode(claims.dump());
     std::string input = header + "." + payload;
     return input + "." + sign(input);
 }
 
-std::optional<std::string> JwtTokens::verify(const std::string& token) const {
+std::optional<trm::Bearer> JwtTokens::verify(const std::string& token) const {
     if (token.size() > kMaxTokenLength) return std::nullopt;
     auto dot1 = token.find('.');
     auto dot2 = dot1 == std::string::npos ? std::string::npos : token.find('.', dot1 + 1);
@@ -146,7 +148,12 @@ std::optional<std::string> JwtTokens::verify(const std::string& token) const {
     // Not yet valid, or issued in the future: a token from a clock that is wrong, or forged.
     if (p["nbf"].get<std::int64_t>() > now + kLeewaySeconds) return std::nullopt;
     if (p["iat"].get<std::int64_t>() > now + kLeewaySeconds) return std::nullopt;
-    return p["sub"].get<std::string>();
+    trm::Bearer out;
+    out.user_id = p["sub"].get<std::string>();
+    if (p.contains("amr") && p["amr"].is_array())
+        for (const auto& m : p["amr"])
+            if (m.is_string() && m == "mfa") out.mfa = true;
+    return out;
 }
 
 std::vector<unsigned char> JwtTokens::random_secret() {

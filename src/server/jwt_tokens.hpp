@@ -3,8 +3,7 @@
 // HMAC — no home-made cryptography. Tokens carry the user id (sub), issue and expiry times; any
 // other algorithm in the header ("none" included) is refused.
 //
-// A real deployment that signs in through an external OpenID Connect issuer verifies RS256
-// tokens against the issuer's JWKS instead: see docs/AUTH.md.
+// Tokens of an external OpenID Connect provider are verified by OidcTokens (oidc_tokens.hpp).
 #include <functional>
 #include <string>
 #include <vector>
@@ -19,8 +18,9 @@ class JwtTokens final : public trm::TokenService {
     JwtTokens(std::vector<unsigned char> secret, std::function<std::int64_t()> clock,
               std::int64_t ttl = 8 * 3600);
 
-    std::string issue(const std::string& user_id) override;
-    std::optional<std::string> verify(const std::string& token) const override;
+    // A multi-factor sign-in (dev-login's "mfa") is carried as amr ["mfa"], as providers do.
+    std::string issue(const std::string& user_id, bool mfa) override;
+    std::optional<trm::Bearer> verify(const std::string& token) const override;
 
     // Reads the signing secret from `path` (hex), or creates it there (32 random bytes, mode
     // 0600) when the file does not exist yet. Throws std::runtime_error with the reason.

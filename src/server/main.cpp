@@ -19,6 +19,7 @@
 
 #include "server/http_server.hpp"
 #include "server/jwt_tokens.hpp"
+#include "server/oidc_tokens.hpp"
 #include "store/sqlite_store.hpp"
 #include "trm/ids.hpp"
 #include "trm/service.hpp"
@@ -40,7 +41,17 @@ constexpr const char* kUsage =
     "  --read-only          recovery: serve what the database holds, refuse every change\n"
     "  --replay-before SEQ  recovery: replay only the journal entries before SEQ (read-only)\n"
     "  --sign-in-rate N     sign-in attempts and bad tokens per client address and minute\n"
-    "                       (default 60, a third of them at once; 0 = unlimited)\n";
+    "                       (default 60, a third of them at once; 0 = unlimited)\n"
+    "sign-in with an OpenID Connect provider (docs/AUTH.md):\n"
+    "  --oidc-issuer URL    accept the provider's access tokens: their iss, exactly\n"
+    "  --oidc-audience AUD  … addressed to this API (must be in aud)\n"
+    "  --oidc-jwks FILE|URL the provider's signing keys (RS256, ES256); default: its\n"
+    "                       discovery document's jwks_uri. Refreshed hourly, and when a\n"
+    "                       token names a key it does not hold (at most every 30 s)\n"
+    "  --oidc-user-claim C  the claim matched to a user's UPN (default preferred_username)\n"
+    "  --oidc-mfa-acr V     an acr value that counts as multi-factor (besides amr \"mfa\")\n"
+    "  --allow-origin O     CORS: pages from origin O (scheme://host[:port]) may call the API;\n"
+    "                       repeatable\n";
 
 struct Options {
     std::string host = "127.0.0.1";
@@ -55,7 +66,19 @@ struct Options {
     bool read_only = false;
     std::optional<std::int64_t> replay_before;
     int sign_in_rate = 60;
+    server::OidcSettings oidc;
+    std::vector<std::string> allowed_origins;
 };
+
+// An origin as browsers send it (RFC 6454): scheme://host[:port], nothing after.
+bool is_origin(const std::string& o) {
+    auto scheme = o.find("://");
+    if (scheme == std::string::npos ||
+        (o.substr(0, scheme) != "http" && o.substr(0, scheme) != "https"))
+        return false;
+    std::string rest = o.substr(scheme + 3);
+    return !rest.empty() && rest.find_first_of("/?#@ ") == std::string::npos;
+}
 
 // A whole number in [low, high], or nullopt.
 std::optional<std::int64_t> whole_number(const std::string& text, std::int64_t low,
@@ -135,6 +158,37 @@ bool parse_options(int argc, char** argv, Options& options) {
             options.list_routes = true;
             continue;
         }
+        if (args[i] == "--oidc-issuer" || args[i] == "--oidc-audience" ||
+            args[i] == "--oidc-jwks" || args[i] == "--oidc-user-claim" ||
+            args[i] == "--oidc-mfa-acr") {
+            std::string_view flag = args[i];
+            auto v = value();
+            if (!v) break;
+            if (v->empty()) {
+                std::cerr << "trm-server: " << flag << " needs a value\n";
+                return false;
+            }
+            auto& o = options.oidc;
+            (flag == "--oidc-issuer"       ? o.issuer
+             : flag == "--oidc-audience"   ? o.audience
+             : flag == "--oidc-jwks"       ? o.jwks
+             : flag == "--oidc-user-claim" ? o.user_claim
+                                           : o.mfa_acr) = *v;
+            continue;
+        }
+        if (args[i] == "--allow-origin") {
+            auto v = value();
+            if (!v) break;
+            if (!is_origin(*v)) {
+                std::cerr << "trm-server: --allow-origin wants an origin such as "
+                             "https://portal.example.com (no path, no trailing slash; never "
+                             "'null'), got '"
+                          << *v << "'\n";
+                return false;
+            }
+            options.allowed_origins.push_back(*v);
+            continue;
+        }
         if (args[i] == "--db" || args[i] == "--seed" || args[i] == "--token-secret") {
             auto v = value();
             if (!v) break;
@@ -173,8 +227,17 @@ bool parse_options(int argc, char** argv, Options& options) {
     if (!args.empty() &&
         (args.back() == "--listen" || args.back() == "--db" || args.back() == "--seed" ||
          args.back() == "--token-secret" || args.back() == "--max-connections" ||
-         args.back() == "--replay-before" || args.back() == "--sign-in-rate")) {
+         args.back() == "--replay-before" || args.back() == "--sign-in-rate" ||
+         args.back().starts_with("--oidc-") || args.back() == "--allow-origin")) {
         std::cerr << "trm-server: " << args.back() << " needs a value\n" << kUsage;
+        return false;
+    }
+    const auto& o = options.oidc;
+    bool any_oidc = !o.issuer.empty() || !o.audience.empty() || !o.jwks.empty() ||
+                    !o.mfa_acr.empty() || o.user_claim != "preferred_username";
+    if (any_oidc && (o.issuer.empty() || o.audience.empty())) {
+        std::cerr << "trm-server: OpenID Connect sign-in needs both --oidc-issuer and "
+                     "--oidc-audience\n";
         return false;
     }
     return true;
@@ -236,7 +299,17 @@ int main(int argc, char** argv) {
         std::cerr << "trm-server: " << e.what() << '\n';
         return 1;
     }
-    server::JwtTokens tokens(std::move(secret), unix_now);
+    server::JwtTokens own_tokens(std::move(secret), unix_now);
+    std::unique_ptr<server::OidcTokens> provider_tokens;
+    if (!options.oidc.issuer.empty()) {
+        try {
+            provider_tokens = std::make_unique<server::OidcTokens>(options.oidc, unix_now);
+        } catch (const std::exception& e) {
+            std::cerr << "trm-server: the identity provider's keys: " << e.what() << '\n';
+            return 2;
+        }
+    }
+    server::BearerTokens tokens(own_tokens, provider_tokens.get());
 
     trm::Service::Options service_options;
     service_options.clock = unix_now;
@@ -275,6 +348,7 @@ int main(int argc, char** argv) {
         server::Limits limits;
         limits.idle_timeout = std::chrono::seconds(options.idle_timeout);
         limits.max_connections = options.max_connections;
+        limits.allowed_origins = options.allowed_origins;
         http = std::make_unique<server::HttpServer>(
             io, boost::asio::ip::tcp::endpoint(address, options.port), router, limits);
     } catch (const boost::system::system_error& e) {

@@ -44,6 +44,7 @@ struct Service::Call {
     mtm::World& world;
     Store& store;
     mtm::UserIx caller;
+    mtm::SignIn sign_in;  // how the caller signed in (journal replay: as it was accepted)
     mtm::Time now;
     const Options& options;
     std::vector<AuditRecord> audit_lines;  // committed with the change, after the handler

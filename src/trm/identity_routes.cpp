@@ -21,12 +21,16 @@ void Service::identity_routes(Router& router) {
                 bad_request("The request body is not valid JSON", "malformed_json"));
         BodyReader in(body);
         auto upn = in.string("upn", true);
+        // Demos and tests: a sign-in that counts as multi-factor (a provider's token shows it in
+        // amr/acr).
+        auto mfa = in.boolean("mfa");
         if (!in.ok()) return Response::problem(unprocessable(in.errors()));
         std::shared_lock lock(mutex_);
         auto user = world_.find_user_by_upn(mtm::lower(mtm::trimmed(*upn)));
         if (!user) return Response::problem(unauthorized("No user signs in as " + *upn));
-        return Response::json(200, {{"token", tokens_.issue(world_.user(*user).id)},
-                                    {"user", user_json(world_, *user)}});
+        return Response::json(200,
+                              {{"token", tokens_.issue(world_.user(*user).id, mfa.value_or(false))},
+                               {"user", user_json(world_, *user)}});
     });
 
     route(router, "GET", "/me", false, [](Call& c) {
@@ -35,7 +39,7 @@ void Service::identity_routes(Router& router) {
     });
 
     route(router, "GET", "/me/access", false, [](Call& c) {
-        json snap = snapshot_json(mtm::snapshot_of(c.world, c.caller));
+        json snap = snapshot_json(mtm::snapshot_of(c.world, c.caller, c.sign_in));
         snap["version"] = etag_of(snap);
         return Response::json(200, snap);
     });

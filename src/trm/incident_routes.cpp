@@ -82,9 +82,12 @@ void Service::incident_routes(Router& router) {
         std::vector<mtm::IncidentIx> list;
         for (auto t : tenants) {
             if (nothing || (only && t != *only)) continue;
+            // A customer that requires MFA of partner users, signed in without it: left out
+            // (its own pages answer mfa_required, and the switcher says why).
+            if (mtm::mfa_refuses(c.world, c.caller, t, c.sign_in)) continue;
             for (auto i : c.world.incidents_of(t))
                 if (matches(c.world, i, *f) && mtm::decide(c.world, c.caller, Action::read_incident,
-                                                           mtm::Target::of(c.world, i))
+                                                           mtm::Target::of(c.world, i), c.sign_in)
                                                    .allowed())
                     list.push_back(i);
         }
@@ -100,9 +103,9 @@ void Service::incident_routes(Router& router) {
         if (!f) return err;
         std::vector<mtm::IncidentIx> list;
         for (auto i : c.world.incidents_of(res.tenant))
-            if (matches(c.world, i, *f) &&
-                mtm::decide(c.world, c.caller, Action::read_incident, mtm::Target::of(c.world, i))
-                    .allowed())
+            if (matches(c.world, i, *f) && mtm::decide(c.world, c.caller, Action::read_incident,
+                                                       mtm::Target::of(c.world, i), c.sign_in)
+                                               .allowed())
                 list.push_back(i);
         newest_first(c.world, list);
         return page_of(c.request, list.size(), [&](std::size_t k) {

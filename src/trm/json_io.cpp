@@ -441,6 +441,14 @@ json snapshot_json(const mtm::AccessSnapshot& s) {
         } else {
             jf["primaryAdmin"] = f.primary_admin;
             jf["relationship"] = f.relationship;
+            jf["mfaRequired"] = f.mfa_required;
+            jf["mfaSatisfied"] = f.mfa_satisfied;
+            // API.md marks the contexts too: a client reading only contexts sees the condition.
+            for (auto& ctx : contexts)
+                if (ctx["tenantId"] == f.tenant_id) {
+                    ctx["mfaRequired"] = f.mfa_required;
+                    ctx["mfaSatisfied"] = f.mfa_satisfied;
+                }
         }
         facts.push_back(std::move(jf));
     }
@@ -477,6 +485,8 @@ mtm::AccessSnapshot snapshot_from_json(const json& j) {
         facts.own_mmr_admin = f.value("mmrAdmin", false);
         facts.primary_admin = f.value("primaryAdmin", false);
         facts.relationship = f.value("relationship", false);
+        facts.mfa_required = f.value("mfaRequired", false);
+        facts.mfa_satisfied = f.value("mfaSatisfied", false);
         s.facts.push_back(std::move(facts));
     }
     return s;

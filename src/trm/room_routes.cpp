@@ -63,7 +63,8 @@ void Service::room_routes(Router& router) {
         for (auto r : nothing ? std::vector<mtm::RoomIx>{} : c.world.rooms_of(res.tenant)) {
             const auto& room = c.world.room(r);
             if (!room.enrolled) continue;
-            if (!mtm::decide(c.world, c.caller, Action::read_room, mtm::Target::of(c.world, r))
+            if (!mtm::decide(c.world, c.caller, Action::read_room, mtm::Target::of(c.world, r),
+                             c.sign_in)
                      .allowed())
                 continue;
             if (!q.empty() && !contains_text(room.display_name, q) &&
@@ -163,7 +164,8 @@ void Service::room_routes(Router& router) {
     action_route(router, Action::list_room_groups, {}, [](Call& c, Resolved& res) {
         std::vector<json> items;
         for (auto g : c.world.room_groups_of(res.tenant))
-            if (mtm::decide(c.world, c.caller, Action::read_room_group, mtm::Target::of(c.world, g))
+            if (mtm::decide(c.world, c.caller, Action::read_room_group, mtm::Target::of(c.world, g),
+                            c.sign_in)
                     .allowed())
                 items.push_back(room_group_json(c.world, g, c.caller));
         return page(c.request, std::move(items));
@@ -287,7 +289,7 @@ void Service::room_routes(Router& router) {
     action_route(router, Action::read_reports, {}, [](Call& c, Resolved& res) {
         // Counts count only what the caller can see.
         auto sees = [&](const mtm::Target& t) {
-            return mtm::decide(c.world, c.caller, Action::read_reports, t).allowed();
+            return mtm::decide(c.world, c.caller, Action::read_reports, t, c.sign_in).allowed();
         };
         mtm::TenantIx tenant = res.tenant;
         std::map<std::string, int> by_health, by_severity, by_type;

@@ -256,7 +256,7 @@ void Service::Call::audit(mtm::TenantIx tenant, const AuditSpec& spec, bool succ
 
 std::optional<Response> Service::Call::authorize(mtm::Action a, const mtm::Target& target,
                                                  const AuditSpec* spec) {
-    mtm::ActionDecision d = mtm::decide(world, caller, a, target);
+    mtm::ActionDecision d = mtm::decide(world, caller, a, target, sign_in);
     if (d.allowed()) return std::nullopt;
     return refusal(d, target, spec);
 }
@@ -275,6 +275,12 @@ Response Service::Call::refusal(const mtm::ActionDecision& d, const mtm::Target&
             Problem p = forbidden(why, "");
             p.missing.reset();
             p.code = "not_primary_admin";
+            return Response::problem(p);
+        }
+        case mtm::Refusal::mfa_required: {
+            Problem p = forbidden(why, "");
+            p.missing.reset();
+            p.code = "mfa_required";
             return Response::problem(p);
         }
         case mtm::Refusal::missing_permission: {
@@ -364,8 +370,10 @@ void Service::route(Router& router, const char* method, const std::string& patte
     router.add(
         method, "/api/v1" + pattern,
         [this, mutates, handler = std::move(handler)](const Request& r) {
-            std::optional<std::string> user_id = r.internal_user;
-            if (!user_id) {
+            std::optional<Bearer> bearer;
+            // In-process callers (journal replay) act as a user whose request was accepted.
+            if (r.internal_user) bearer = Bearer{*r.internal_user, {}, true};
+            if (!bearer) {
                 auto auth = r.header("authorization");
                 const std::string prefix = "Bearer ";
                 if (!auth || auth->size() <= prefix.size() ||
@@ -375,8 +383,8 @@ void Service::route(Router& router, const char* method, const std::string& patte
                 // A client that spent its bad-token attempts waits before anything it sends is
                 // even verified; a valid token never costs an attempt.
                 if (auto limited = limit(bad_token_limiter_.get(), r.peer, false)) return *limited;
-                user_id = tokens_.verify(auth->substr(prefix.size()));
-                if (!user_id) {
+                bearer = tokens_.verify(auth->substr(prefix.size()));
+                if (!bearer) {
                     if (auto limited = limit(bad_token_limiter_.get(), r.peer, true))
                         return *limited;
                     return Response::problem(
@@ -412,12 +420,24 @@ void Service::route(Router& router, const char* method, const std::string& patte
                 write.lock();
             else if (!replay)
                 read.lock();
-            auto user = world_.find_user(*user_id);
+            auto user = bearer->user_id.empty()
+                            ? world_.find_user_by_upn(mtm::lower(mtm::trimmed(bearer->upn)))
+                            : world_.find_user(bearer->user_id);
             if (!user)
-                return Response::problem(unauthorized("The signed-in user no longer exists"));
+                return Response::problem(unauthorized(
+                    bearer->user_id.empty() ? "The identity provider signed you in as " +
+                                                  mtm::bounded(bearer->upn, 128) +
+                                                  ", who is not in this service's directory"
+                                            : std::string("The signed-in user no longer exists")));
             if (!replaying_) generated_.clear();
-            Call call{
-                r, world_, store_, *user, options_.clock(), options_, std::vector<AuditRecord>{}};
+            Call call{r,
+                      world_,
+                      store_,
+                      *user,
+                      mtm::SignIn{bearer->mfa},
+                      options_.clock(),
+                      options_,
+                      std::vector<AuditRecord>{}};
             Response response = handler(call);
             if (replay || (call.audit_lines.empty() && !(mutates && response.status < 300)))
                 return response;  // (a reservation not used is released by `turn`)
@@ -432,7 +452,7 @@ void Service::route(Router& router, const char* method, const std::string& patte
                 entry.tenant_id = call.audit_lines.empty() ? world_.tenant(call.home()).id
                                                            : call.audit_lines.front().tenant_id;
                 entry.time = call.now;
-                entry.user_id = *user_id;
+                entry.user_id = world_.user(*user).id;
                 entry.method = r.method;
                 entry.target = r.target;
                 entry.body = r.body;
@@ -461,6 +481,25 @@ void Service::route(Router& router, const char* method, const std::string& patte
 }
 
 namespace {
+
+// The audit category of an action's objects, for refusals of reads (which name none): from its
+// path, /tenants/{tid}/<collection>/….
+const char* audit_category(const mtm::ActionSpec& s) {
+    if (s.path.find("/assignments") != std::string_view::npos) return "Assignment";
+    static constexpr std::pair<std::string_view, const char*> kCollections[] = {
+        {"/rooms", "Room"},
+        {"/room-groups", "RoomGroup"},
+        {"/update-rings", "UpdateRing"},
+        {"/incidents", "Ticket"},
+        {"/roles", "Role"},
+        {"/reports", "Room"},
+    };
+    std::string_view rest =
+        s.path.substr(std::min(s.path.size(), std::string_view("/tenants/{tid}").size()));
+    for (const auto& [prefix, category] : kCollections)
+        if (rest.starts_with(prefix)) return category;
+    return "Settings";
+}
 
 // How a 404 names the path's object: the same words whether it does not exist or is not
 // visible to the caller.
@@ -578,8 +617,15 @@ void Service::action_route(Router& router, mtm::Action action, AuditAs as, BodyS
               res.audit.category = as.category ? as.category : "";
               res.audit.operation = as.operation ? as.operation : "";
               res.audit.object_name = std::string(as.prefix) + object_name(c.world, res.target);
-              mtm::ActionDecision d = mtm::decide(c.world, c.caller, action, res.target);
+              mtm::ActionDecision d = mtm::decide(c.world, c.caller, action, res.target, c.sign_in);
               if (d.outcome == mtm::Outcome::not_visible) return not_found_here();
+              if (d.refusal == mtm::Refusal::mfa_required && !as.category) {
+                  // The customer's audit records every access its MFA condition refused, reads
+                  // included: it is how the customer sees a partner trying without MFA.
+                  res.audit.category = audit_category(s);
+                  res.audit.operation = "Read";
+                  return c.refusal(d, res.target, &res.audit);
+              }
               if (!d.allowed()) return c.refusal(d, res.target, as.category ? &res.audit : nullptr);
               if (reads_body) {
                   Response err;

@@ -45,7 +45,6 @@ struct SeedError : std::runtime_error {
 struct TenantSettings {
     std::string notification_email;
     std::string language = "en";
-    bool require_partner_mfa = false;
 };
 
 class Service {

@@ -12,7 +12,7 @@ json settings_json(const mtm::World& w, mtm::TenantIx t, const TenantSettings& s
     return with_etag({{"tenantId", w.tenant(t).id},
                       {"notificationEmail", s.notification_email},
                       {"language", s.language},
-                      {"requirePartnerMfa", s.require_partner_mfa}});
+                      {"requirePartnerMfa", w.tenant(t).require_partner_mfa}});
 }
 
 constexpr mtm::Time kAuditWindow = 180 * mtm::kDay;
@@ -47,7 +47,8 @@ void Service::settings_routes(Router& router) {
                      TenantSettings& s = settings_[tenant.v];
                      if (email) s.notification_email = *email;
                      if (language) s.language = *language;
-                     if (mfa) s.require_partner_mfa = *mfa;
+                     // A condition on partners' access: mtm decides with it, so the world holds it.
+                     if (mfa) c.world.set_require_partner_mfa(tenant, *mfa);
                      c.audit(tenant, spec, true);
                      return Response::json(200, settings_json(c.world, tenant, s));
                  });

@@ -123,7 +123,7 @@ struct Sim {
     // One random command; most are legal, some are refused — both are part of the property.
     void step() {
         now += 3600;
-        switch (rng.below(13)) {
+        switch (rng.below(14)) {
             case 0: {  // invite a partner
                 TenantIx c = pick(customers), p = pick(partners);
                 InvitationDraft d;
@@ -233,6 +233,11 @@ struct Sim {
                 (void)update_room(w, r, p);
                 break;
             }
+            case 13: {  // a customer starts or stops requiring MFA of partner users
+                TenantIx c = pick(customers);
+                w.set_require_partner_mfa(c, !w.tenant(c).require_partner_mfa);
+                break;
+            }
         }
     }
 };
@@ -253,8 +258,8 @@ void same_decision(const ActionDecision& world, const ActionDecision& snap, cons
     ++g_actions_compared;
 }
 
-void check_actions(const World& w, UserIx u) {
-    AccessSnapshot snap = snapshot_of(w, u);
+void check_actions(const World& w, UserIx u, SignIn sign_in) {
+    AccessSnapshot snap = snapshot_of(w, u, sign_in);
     for (const ActionSpec& spec : actions()) {
         INFO("user " << w.user(u).upn << " action " << spec.id);
         for (std::uint32_t ti = 0; ti < w.tenant_count(); ++ti) {
@@ -262,12 +267,12 @@ void check_actions(const World& w, UserIx u) {
             const std::string& tid = w.tenant(t).id;
             switch (spec.target) {
                 case TargetKind::tenant:
-                    same_decision(decide(w, u, spec.action, Target::of(t)),
+                    same_decision(decide(w, u, spec.action, Target::of(t), sign_in),
                                   decide(snap, spec.action, SnapshotTarget{tid, {}, {}}), tid.c_str());
                     break;
                 case TargetKind::ring:  // tenant-wide objects: the snapshot decides per tenant
                     for (RingIx r : w.rings_of(t))
-                        same_decision(decide(w, u, spec.action, Target::of(w, r)),
+                        same_decision(decide(w, u, spec.action, Target::of(w, r), sign_in),
                                       decide(snap, spec.action, SnapshotTarget{tid, {}, {}}),
                                       w.ring(r).name.c_str());
                     break;
@@ -278,7 +283,7 @@ void check_actions(const World& w, UserIx u) {
                         RoomFacts facts{tid, room.id, {}};
                         for (RoomGroupIx g : room.groups)
                             facts.room_group_ids.push_back(w.room_group(g).id);
-                        same_decision(decide(w, u, spec.action, Target::of(w, r)),
+                        same_decision(decide(w, u, spec.action, Target::of(w, r), sign_in),
                                       decide(snap, spec.action, SnapshotTarget{tid, facts, {}}),
                                       room.id.c_str());
                     }
@@ -290,7 +295,7 @@ void check_actions(const World& w, UserIx u) {
                         RoleFacts facts{role.side == Side::partner,
                                         role.partner.valid() ? w.tenant(role.partner).id : "",
                                         role.built_in != BuiltInRole::none};
-                        same_decision(decide(w, u, spec.action, Target::of(w, r)),
+                        same_decision(decide(w, u, spec.action, Target::of(w, r), sign_in),
                                       decide(snap, spec.action, SnapshotTarget{tid, {}, facts}),
                                       role.name.c_str());
                     }
@@ -389,7 +394,7 @@ void check_world(Sim& sim) {
 
     // 3. The client's snapshot agrees with the service for one user on every room.
     UserIx u{sim.rng.below(w.user_count())};
-    AccessSnapshot snap = snapshot_of(w, u);
+    AccessSnapshot snap = snapshot_of(w, u, SignIn{});
     Permission p = catalogue()[sim.rng.below(kPermissionCount)].permission;
     for (std::uint32_t r = 0; r < w.room_count(); ++r) {
         const Room& room = w.room(RoomIx{r});
@@ -400,7 +405,8 @@ void check_world(Sim& sim) {
 
     // 4. Every action of the catalogue: the snapshot's answer is the World's, for one user on
     // every tenant, room, ring and visible role.
-    check_actions(w, UserIx{sim.rng.below(w.user_count())});
+    // Half the time the sign-in is multi-factor; customers may require it of partner users.
+    check_actions(w, UserIx{sim.rng.below(w.user_count())}, SignIn{sim.rng.chance(50)});
 
     // 5. The access matrix of a random viewer agrees with decide() in every cell: a cell with
     // no reach allows nothing; "all rooms" allows every enrolled room of the tenant; any
