@@ -228,6 +228,7 @@ OidcTokens::OidcTokens(OidcSettings settings, std::function<std::int64_t()> cloc
                                  " holds no RS256 or ES256 signing key this service can use");
     keys_ = std::make_shared<const Jwks>(std::move(first));
     fetched_at_ = std::chrono::steady_clock::now();
+    unknown_kid_at_ = fetched_at_ - settings_.unknown_kid_interval;  // the first new kid fetches
 }
 
 Jwks OidcTokens::load() const {
@@ -260,12 +261,14 @@ std::shared_ptr<const Jwks> OidcTokens::keys() const {
     return keys_;
 }
 
-void OidcTokens::refresh(std::chrono::seconds min_interval) const {
+void OidcTokens::refresh(std::chrono::steady_clock::time_point& last,
+                         std::chrono::seconds min_interval) const {
     std::lock_guard one(refreshing_);
     {
         std::lock_guard lock(mutex_);
-        if (std::chrono::steady_clock::now() - fetched_at_ < min_interval) return;
-        fetched_at_ = std::chrono::steady_clock::now();  // failures count too: no retry storm
+        auto now = std::chrono::steady_clock::now();
+        if (now - last < min_interval) return;
+        last = fetched_at_ = now;  // failures count too: no retry storm
     }
     try {
         Jwks fresh = load();
@@ -316,12 +319,12 @@ std::optional<trm::Bearer> OidcTokens::verify(const std::string& token) const {
         std::lock_guard lock(mutex_);
         stale = now_steady - fetched_at_ >= max_age_;
     }
-    if (stale) refresh(max_age_);
+    if (stale) refresh(fetched_at_, max_age_);
     bool found = false;
     bool ok = keys()->verify(alg, kid, input, *signature, found);
     if (!found && !kid.empty()) {
         // A key we do not hold: the provider may have rotated. One fetch, rate-limited.
-        refresh(settings_.unknown_kid_interval);
+        refresh(unknown_kid_at_, settings_.unknown_kid_interval);
         ok = keys()->verify(alg, kid, input, *signature, found);
     }
     if (!ok) return std::nullopt;

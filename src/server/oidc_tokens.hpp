@@ -66,9 +66,10 @@ class OidcTokens final : public trm::TokenService {
 
   private:
     std::shared_ptr<const Jwks> keys() const;
-    // Fetches the keys again unless that was done less than `min_interval` ago; keeps the old
-    // ones when the fetch fails (logged).
-    void refresh(std::chrono::seconds min_interval) const;
+    // Fetches the keys again unless `last` (a time of the fetch of that kind) is less than
+    // `min_interval` ago; keeps the old ones when the fetch fails (logged).
+    void refresh(std::chrono::steady_clock::time_point& last,
+                 std::chrono::seconds min_interval) const;
     Jwks load() const;
 
     OidcSettings settings_;
@@ -77,7 +78,8 @@ class OidcTokens final : public trm::TokenService {
     mutable std::mutex mutex_;
     mutable std::mutex refreshing_;  // one fetch at a time
     mutable std::shared_ptr<const Jwks> keys_;
-    mutable std::chrono::steady_clock::time_point fetched_at_;
+    mutable std::chrono::steady_clock::time_point fetched_at_;      // any fetch: the keys' age
+    mutable std::chrono::steady_clock::time_point unknown_kid_at_;  // the last for a new kid
     mutable std::chrono::seconds max_age_;
 };
 
