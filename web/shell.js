@@ -28,6 +28,8 @@
     "Offline demo: the service runs in this page, and changes stay in this browser.":
       "Demo offline: il servizio gira in questa pagina e le modifiche restano in questo browser.",
     "Or type an account name": "Oppure digita il nome di un account",
+    "Sign in with {}": "Accedi con {}",
+    "Could not reach {}: {}": "Impossibile raggiungere {}: {}",
     "Partner": "Partner",
     "Customer": "Cliente",
     "Language": "Lingua",
@@ -61,6 +63,9 @@
     });
     var picker = document.getElementById("signin-language");
     if (picker) picker.value = lang;
+    var provider = document.getElementById("signin-provider");
+    if (provider && provider.getAttribute("data-i18n-name"))
+      provider.textContent = t("Sign in with {}", provider.getAttribute("data-i18n-name"));
   }
 
   function kib(n) { return Math.round(n / 1024) + " KB"; }
@@ -104,6 +109,9 @@
   var signinError = document.getElementById("signin-error");
   var signinSubmit = document.getElementById("signin-submit");
   var demoPicker = document.getElementById("demo-picker");
+  var providerButton = document.getElementById("signin-provider");
+  var providerError = document.getElementById("signin-provider-error");
+  var providerName = "";
 
   // The offline demo's people as buttons, one group per organisation. Built with DOM calls, not
   // HTML strings: names come from a data file.
@@ -174,6 +182,14 @@
       var wasHidden = signin.hidden;
       signin.hidden = false;
       signinError.textContent = error || "";
+      if (!providerButton.hidden) {
+        // With a provider, the typed form may be gone: its errors show under the button.
+        providerError.textContent = error || "";
+        providerError.hidden = !error;
+        providerButton.disabled = !!busy;
+        if ((wasHidden || error) && !busy) providerButton.focus({ preventScroll: true });
+        return;
+      }
       signinSubmit.disabled = !!busy;
       signinUpn.disabled = !!busy;
       Array.prototype.forEach.call(demoPicker.querySelectorAll("button"), function (b) { b.disabled = !!busy; });
@@ -200,6 +216,22 @@
         renderDemoAccounts(accounts);
       }
     },
+    // Sign-in through the organisation's identity provider; the typed form stays only when
+    // the service offers dev sign-in.
+    setProvider: function (name, typed) {
+      providerName = name;
+      providerButton.setAttribute("data-i18n-name", name);
+      providerButton.textContent = t("Sign in with {}", name);
+      providerButton.hidden = false;
+      document.getElementById("signin-typed").hidden = !typed;
+      document.getElementById("live-demo-accounts").hidden = !typed;
+    },
+    providerUnreachable: function (detail) {
+      providerButton.disabled = false;
+      providerError.textContent = t("Could not reach {}: {}", providerName, detail);
+      providerError.hidden = false;
+    },
+    onProviderSignIn: null,
     language: function () { return lang; },
     // The app switched language (user menu): remember it and follow.
     setLanguage: function (code) {
@@ -219,6 +251,11 @@
       return;
     }
     if (shell.onSignIn) shell.onSignIn(upn);
+  });
+  providerButton.addEventListener("click", function () {
+    providerButton.disabled = true;
+    providerError.hidden = true;
+    if (shell.onProviderSignIn) shell.onProviderSignIn();
   });
   var languagePicker = document.getElementById("signin-language");
   languagePicker.addEventListener("change", function () {

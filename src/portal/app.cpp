@@ -55,7 +55,68 @@ void App::start() {
     if (start_offline_)
         open_offline_demo();
     else
-        connection_->check();
+        load_deployment();
+}
+
+void App::load_deployment() {
+    // config.json beside index.html names the service and the identity provider; a static host
+    // without one answers 404, and the page works as before (same origin, dev sign-in, demo).
+    platform::http_request({"GET", "config.json", {}, {}, 10000}, [this](platform::HttpResponse r) {
+        if (r.status == 200) {
+            try {
+                json config = json::parse(r.body, nullptr, false);
+                if (config.is_discarded()) throw std::invalid_argument(tr("it is not JSON"));
+                Deployment d = parse_deployment(config);
+                if (!d.service.empty()) backend_->use_service(d.service);
+                provider_ = d.provider;
+            } catch (const std::exception& e) {
+                sign_in_error_ = trf("This site's config.json is not valid: {}", e.what());
+                toast(sign_in_error_, true);
+            }
+        }
+        if (!provider_) return connection_->check();
+        platform::on_provider_token([this](std::string token) { on_provider_token(token); });
+        platform::provider_start(provider_->to_json().dump(), [this](platform::ProviderOutcome o) {
+            on_provider_outcome(o);
+            connection_->check();
+        });
+    });
+}
+
+void App::on_provider_outcome(const platform::ProviderOutcome& o) {
+    using Kind = platform::ProviderOutcome::Kind;
+    if (o.kind != Kind::failed) return;
+    const std::string& name = provider_->name;
+    std::string words;
+    if (o.error == "access_denied")
+        words = trf("The sign-in at {} was cancelled or refused.", name);
+    else if (o.error == "login_required" || o.error == "interaction_required" ||
+             o.error == "consent_required")
+        words = trf("{} needs you to sign in again.", name);
+    else if (o.error == "invalid_grant")
+        words = tr("The sign-in took too long or was already used. Sign in again.");
+    else if (o.error == "state_mismatch")
+        words =
+            tr("This sign-in was not started in this tab, or it has already finished. Sign "
+               "in again.");
+    else if (o.error == "nonce_mismatch" || o.error == "issuer_mismatch")
+        words =
+            tr("The answer from the identity provider did not belong to this sign-in, so it "
+               "was refused. Sign in again.");
+    else if (o.error == "unreachable" || o.error == "unavailable")
+        words = trf("Could not reach {}: {}", name, o.description);
+    else
+        words = trf("{} refused the sign-in ({}).", name, o.error);
+    // The provider's own description, in its words, after ours.
+    if (!o.description.empty() && o.error != "unreachable" && o.error != "unavailable")
+        words += " " + o.description;
+    sign_in_error_ = words;
+}
+
+void App::on_provider_token(const std::string& token) {
+    if (!provider_session_) return;
+    if (token.empty()) return sign_out(tr("Your session has ended. Sign in again."));
+    backend_->set_token(token);  // renewed: the person notices nothing
 }
 
 void App::open_offline_demo() {
@@ -108,7 +169,12 @@ void App::call(std::string method, std::string path, json body,
     std::uint64_t generation = generation_;
     auto done = [this, generation, ok = std::move(ok), failed = std::move(failed)](ApiResult r) {
         if (generation != generation_) return;  // the user moved on meanwhile
-        if (r.status == 401) return sign_out(tr("Your session has ended. Sign in again."));
+        if (r.status == 401)
+            // Right after a provider sign-in, the service's words say why (not in its
+            // directory); later, the session has simply ended.
+            return sign_out(state_.phase == Phase::ready
+                                ? std::string(tr("Your session has ended. Sign in again."))
+                                : r.error_message());
         if (r.ok()) return ok(r);
         if (failed) return failed(r);
         toast(r.error_message(), true);
@@ -123,18 +189,38 @@ void App::call(std::string method, std::string path, json body,
 // --- session ------------------------------------------------------------------------------------
 
 void App::on_connected() {
+    if (provider_) {
+        std::string token = platform::provider_access_token();
+        if (!token.empty()) {
+            provider_session_ = true;
+            backend_->set_token(token);
+            return load_session();
+        }
+    }
     if (auto token = platform::session_get(kTokenKey)) {
         backend_->set_token(*token);
         load_session();
     } else {
-        state_.phase = Phase::signed_out;
-        platform::show_sign_in("", false);
+        show_sign_in_card(sign_in_error_);
+        sign_in_error_.clear();
     }
 }
 
-void App::sign_in(const std::string& upn) {
+void App::show_sign_in_card(const std::string& why) {
+    state_.phase = Phase::signed_out;
+    if (provider_) {
+        bool typed = connection_ && connection_->dev_login();
+        platform::show_provider_sign_in(provider_->name, typed,
+                                        [] { platform::provider_sign_in(false); });
+    }
+    platform::show_sign_in(why, false);
+}
+
+void App::sign_in(const std::string& upn, bool mfa) {
     platform::show_sign_in("", true);
-    backend_->call("POST", "/auth/dev-login", json{{"upn", upn}}, [this](ApiResult r) {
+    json body = {{"upn", upn}};
+    if (mfa) body["mfa"] = true;
+    backend_->call("POST", "/auth/dev-login", body, [this](ApiResult r) {
         if (!r.ok()) {
             std::string why =
                 r.status == 401
@@ -156,10 +242,23 @@ void App::sign_in(const std::string& upn) {
 void App::sign_out(const std::string& why) {
     ++generation_;
     platform::session_remove(kTokenKey);
+    if (provider_session_) platform::provider_forget();
+    provider_session_ = false;
+    backend_->set_token("");
+    bool offline = state_.offline;
+    state_ = AppState{};
+    state_.offline = offline;
+    show_sign_in_card(why);
+}
+
+void App::end_session() {
+    if (!provider_session_) return sign_out("");
+    ++generation_;
     backend_->set_token("");
     state_ = AppState{};
     state_.phase = Phase::signed_out;
-    platform::show_sign_in(why, false);
+    provider_session_ = false;
+    platform::provider_sign_out();  // to the provider's end-session page, and back signed out
 }
 
 void App::load_session() {
@@ -178,6 +277,10 @@ void App::load_session() {
                     std::none_of(state_.tenants.begin(), state_.tenants.end(),
                                  [&](const TenantChoice& t) { return t.tenant_id == c.tenant_id; }))
                     state_.tenants.push_back({c.tenant_id, c.tenant_name, false});
+            for (auto& t : state_.tenants)
+                for (const auto& f : state_.access.facts)
+                    if (f.tenant_id == t.tenant_id && f.mfa_required && !f.mfa_satisfied)
+                        t.mfa_needed = true;
             std::sort(state_.tenants.begin() + 1, state_.tenants.end(),
                       [](const TenantChoice& a, const TenantChoice& b) { return a.name < b.name; });
             if (!state_.selected_tenant()) state_.tenant_id = state_.me.tenant_id;
@@ -248,7 +351,11 @@ void App::load_page() {
     // The all-customers incidents view is asked of the service, which answers for every
     // customer where I hold the permission.
     bool across_customers = state_.page == Page::incidents && state_.incidents_all;
-    if (info.opens && view.clear && !across_customers && !state_.can(*info.opens)) {
+    // A customer that requires MFA of me is not asked at all: the page says how to get in.
+    const TenantChoice* tenant = state_.selected_tenant();
+    bool mfa_needed = info.per_customer && !across_customers && tenant && tenant->mfa_needed;
+    if (mfa_needed && !view.clear) return page_loaded();
+    if (info.opens && view.clear && !across_customers && (mfa_needed || !state_.can(*info.opens))) {
         view.clear(state_);
         page_loaded();
         return;
@@ -736,7 +843,7 @@ void App::apply(const views::Action& a) {
                 });
             return;
         case K::sign_out:
-            sign_out("");
+            end_session();
             return;
         case K::copied:
             toast(tr("Copied to the clipboard."), false);
@@ -764,6 +871,11 @@ void App::apply(const views::Action& a) {
         case K::reload:
             load_page();
             return;
+        case K::sign_in_with_mfa:
+            // Through the provider (prompt=login, acr_values); with dev sign-in (demos), the
+            // same person again, this time as a multi-factor sign-in.
+            if (provider_session_) return platform::provider_sign_in(true);
+            return sign_in(state_.me.upn, true);
     }
 }
 

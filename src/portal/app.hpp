@@ -10,7 +10,9 @@
 #include "backend/backend.hpp"
 #include "connection.hpp"
 #include "demo_accounts.hpp"
+#include "deployment.hpp"
 #include "model.hpp"
+#include "platform/platform.hpp"
 #include "route.hpp"
 #include "ui/theme.hpp"
 #include "views/actions.hpp"
@@ -98,8 +100,16 @@ class App {
   private:
     void on_connected();
     void open_offline_demo();
-    void sign_in(const std::string& upn);
+    // config.json (deployment.hpp): the service's URL and the identity provider, if any.
+    void load_deployment();
+    void sign_in(const std::string& upn, bool mfa = false);
+    // Forgets this tab's session and shows the sign-in card with `why`.
     void sign_out(const std::string& why);
+    // What the person's "Sign out" does: also ends the provider session when there is one.
+    void end_session();
+    void show_sign_in_card(const std::string& why);
+    void on_provider_outcome(const platform::ProviderOutcome& outcome);
+    void on_provider_token(const std::string& token);
     void load_session();
     // Pages: pages.hpp says what each is; page_view() how App loads and draws it.
     struct PageView {
@@ -152,6 +162,9 @@ class App {
     std::unique_ptr<Backend> backend_;
     std::unique_ptr<ServiceConnection> connection_;
     bool start_offline_ = false;
+    std::optional<ProviderSettings> provider_;  // config.json's identity provider
+    bool provider_session_ = false;             // signed in through it (not dev sign-in)
+    std::string sign_in_error_;                 // shown when the sign-in card next appears
     bool loading_demo_ = false;
     std::string demo_error_;
     std::vector<DemoAccount> demo_accounts_;  // the offline demo's sign-in picker

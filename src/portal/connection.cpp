@@ -40,6 +40,7 @@ void ServiceConnection::on_result(const ApiResult& result) {
     if (health) {
         state_ = ConnectionState::connected;
         version_ = health->version;
+        dev_login_ = health->dev_login;
         detail_.clear();
         failed_attempts_ = 0;
         return;

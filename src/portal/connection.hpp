@@ -24,6 +24,7 @@ class ServiceConnection {
 
     ConnectionState state() const { return state_; }
     const std::string& version() const { return version_; }
+    bool dev_login() const { return dev_login_; }          // the service offers typed dev sign-in
     const std::string& detail() const { return detail_; }  // why it is unreachable
     int failed_attempts() const { return failed_attempts_; }
     double retry_at() const { return retry_at_; }
@@ -44,6 +45,7 @@ class ServiceConnection {
     int failed_attempts_ = 0;
     double retry_at_ = -1;
     std::string version_;
+    bool dev_login_ = false;
     std::string detail_;
 };
 

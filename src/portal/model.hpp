@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "mtm/matrix.hpp"
 #include "mtm/actions.hpp"
+#include "mtm/matrix.hpp"
 #include "mtm/snapshot.hpp"
 
 namespace portal {
@@ -27,6 +27,8 @@ struct TenantChoice {  // an entry of the tenant switcher
     std::string tenant_id;
     std::string name;
     bool own = false;
+    // The customer requires a multi-factor sign-in of partner users, and this one shows none.
+    bool mfa_needed = false;
 };
 
 struct CustomerRow {  // GET /customers

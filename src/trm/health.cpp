@@ -5,7 +5,8 @@
 namespace trm {
 
 nlohmann::json Health::to_json() const {
-    return {{"status", status}, {"service", service}, {"version", version}};
+    return {
+        {"status", status}, {"service", service}, {"version", version}, {"devLogin", dev_login}};
 }
 
 std::optional<Health> Health::from_json(const nlohmann::json& body) {
@@ -18,6 +19,8 @@ std::optional<Health> Health::from_json(const nlohmann::json& body) {
         h.service = it->get<std::string>();
     if (auto it = body.find("version"); it != body.end() && it->is_string())
         h.version = it->get<std::string>();
+    if (auto it = body.find("devLogin"); it != body.end() && it->is_boolean())
+        h.dev_login = it->get<bool>();
     return h;
 }
 

@@ -12,6 +12,8 @@ struct Health {
     std::string status = "ok";  // "ok" is the only value API.md defines
     std::string service = "trm";
     std::string version;
+    // Whether POST /auth/dev-login is on: the portal offers typed sign-in only then.
+    bool dev_login = false;
 
     nlohmann::json to_json() const;
     // nullopt unless the body is a health document whose status is "ok".

@@ -643,8 +643,11 @@ void Service::action_route(Router& router, mtm::Action action, AuditAs as, BodyS
 }
 
 void Service::register_routes(Router& router) {
-    router.add("GET", "/api/v1/health",
-               [](const Request&) { return Response::json(200, current_health().to_json()); });
+    router.add("GET", "/api/v1/health", [this](const Request&) {
+        Health h = current_health();
+        h.dev_login = options_.dev_auth;
+        return Response::json(200, h.to_json());
+    });
     identity_routes(router);
     partner_routes(router);
     role_routes(router);

@@ -43,6 +43,8 @@ class Backend {
                                std::string etag, std::function<void(ApiResult)> done) = 0;
     // Where requests go, for the UI ("this page's service", or a URL given with ?api=).
     virtual std::string describe() const = 0;
+    // config.json's service URL; ignored when the page was told another one (?api=).
+    virtual void use_service(const std::string& base_url) { (void)base_url; }
     // The bearer token sent with every call from now on ("" signs out).
     virtual void set_token(std::string token) = 0;
     // True for the offline demo: the service runs inside the page.

@@ -8,7 +8,14 @@ namespace {
 constexpr const char* kApiBase = "/api/v1";
 }
 
-FetchBackend::FetchBackend(std::string base_url) : base_url_(std::move(base_url)) {
+FetchBackend::FetchBackend(std::string base_url)
+    : base_url_(std::move(base_url)), given_(!base_url_.empty()) {
+    while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
+}
+
+void FetchBackend::use_service(const std::string& base_url) {
+    if (given_) return;
+    base_url_ = base_url;
     while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
 }
 

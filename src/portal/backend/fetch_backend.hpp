@@ -16,9 +16,11 @@ class FetchBackend final : public Backend {
     std::string describe() const override;
 
     void set_token(std::string token) override { token_ = std::move(token); }
+    void use_service(const std::string& base_url) override;
 
   private:
     std::string base_url_;
+    bool given_;  // ?api= named it: config.json does not move it
     std::string token_;
 };
 

@@ -79,6 +79,33 @@ void hide_sign_in();
 void set_demo_accounts(std::string_view accounts_json);
 // Called with the UPN when the person submits the sign-in form.
 void on_sign_in(std::function<void(std::string upn)> handler);
+// The form's provider button ("Sign in with <name>") instead of the typed form, which stays
+// only when `typed` (the service offers dev sign-in); `handler` runs when it is pressed.
+void show_provider_sign_in(std::string_view name, bool typed, std::function<void()> handler);
+
+// --- sign-in with an OpenID Connect provider: web/oidc.js speaks the protocol (Authorization
+// Code + PKCE S256, state and nonce, refresh), the app decides when. -----------------------
+struct ProviderOutcome {
+    enum class Kind { none, signed_in, failed } kind = Kind::none;
+    std::string error;        // failed: the OAuth error code, or one of the page's own
+    std::string description;  // (state_mismatch, nonce_mismatch, unreachable) and its words
+};
+// Configures the provider client (`settings_json`: portal::ProviderSettings::to_json()) and
+// finishes a redirect back from the provider if this load is one; `done` runs once with what
+// happened. The page's URL is already back to the deep link it left from.
+void provider_start(std::string_view settings_json, std::function<void(ProviderOutcome)> done);
+// The access token of this tab's provider sign-in, "" when none.
+std::string provider_access_token();
+// Runs with each renewed access token, or "" when the session could not be renewed.
+void on_provider_token(std::function<void(std::string token)> handler);
+// Leaves for the provider's sign-in page; `mfa` asks it for a multi-factor sign-in (acr_values,
+// prompt=login). The current deep link comes back with the person.
+void provider_sign_in(bool mfa);
+// Forgets this tab's tokens and leaves through the provider's end_session_endpoint (back to
+// this page signed out), or stays when the provider has none.
+void provider_sign_out();
+// Forgets this tab's provider tokens without leaving the page (the service refused them).
+void provider_forget();
 
 // Test locator: labels of important controls → their rectangles in CSS pixels, published to
 // the page (window.__roomkeeper.items) so browser tests click by label, not by pixel guesses.

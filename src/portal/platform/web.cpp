@@ -116,6 +116,56 @@ EM_JS(void, js_install_sign_in, (), {
         _free(p);
     };
 });
+// Provider sign-in: web/oidc.js does the protocol; outcomes and renewed tokens come back
+// through the exported rk_platform_provider_*() functions.
+EM_JS(void, js_show_provider_sign_in, (const char* name, int typed), {
+    var shell = window.__roomkeeperShell;
+    if (!shell) return;
+    shell.onProviderSignIn = function () { Module._rk_platform_provider_clicked(); };
+    shell.setProvider(UTF8ToString(name), !!typed);
+});
+EM_JS(void, js_provider_start, (const char* settings), {
+    var text = function (s) {
+        var size = lengthBytesUTF8(s) + 1;
+        var p = _malloc(size);
+        stringToUTF8(s, p, size);
+        return p;
+    };
+    var report = function (kind, error, description) {
+        var e = text(error || ""), d = text(description || "");
+        Module._rk_platform_provider_outcome(kind, e, d);
+        _free(e);
+        _free(d);
+    };
+    var oidc = window.__roomkeeperOidc;
+    if (!oidc) return report(2, "unavailable", "oidc.js is not loaded");
+    oidc.onToken(function (token) {
+        var t = text(token || "");
+        Module._rk_platform_provider_token(t);
+        _free(t);
+    });
+    oidc.start(JSON.parse(UTF8ToString(settings))).then(function (r) {
+        report(r.kind === "signedIn" ? 1 : r.kind === "failed" ? 2 : 0, r.error, r.description);
+    }, function (err) {
+        report(2, "unavailable", String(err && err.message || err));
+    });
+});
+EM_JS(char*, js_provider_access_token, (), {
+    var t = (window.__roomkeeperOidc && window.__roomkeeperOidc.accessToken()) || "";
+    var size = lengthBytesUTF8(t) + 1;
+    var p = _malloc(size);
+    stringToUTF8(t, p, size);
+    return p;
+});
+EM_JS(void, js_provider_sign_in, (int mfa), {
+    if (window.__roomkeeperOidc) window.__roomkeeperOidc.signIn({ mfa: !!mfa });
+});
+EM_JS(void, js_provider_forget, (), {
+    if (window.__roomkeeperOidc) window.__roomkeeperOidc.forget();
+});
+EM_JS(void, js_provider_sign_out, (), {
+    if (window.__roomkeeperOidc) window.__roomkeeperOidc.signOut();
+});
 EM_JS(char*, js_preferred_language, (), {
     var v = (window.__roomkeeperShell && window.__roomkeeperShell.language()) || "en";
     var size = lengthBytesUTF8(v) + 1;
@@ -849,6 +899,59 @@ void on_sign_in(std::function<void(std::string upn)> handler) {
     js_install_sign_in();
 }
 
+namespace {
+std::function<void()> g_provider_clicked;
+std::function<void(ProviderOutcome)> g_provider_outcome;
+std::function<void(std::string)> g_provider_token;
+}  // namespace
+
+void show_provider_sign_in(std::string_view name, bool typed, std::function<void()> handler) {
+    g_provider_clicked = std::move(handler);
+    js_show_provider_sign_in(std::string(name).c_str(), typed ? 1 : 0);
+}
+void provider_start(std::string_view settings_json, std::function<void(ProviderOutcome)> done) {
+    g_provider_outcome = std::move(done);
+    js_provider_start(std::string(settings_json).c_str());
+}
+std::string provider_access_token() {
+    char* raw = js_provider_access_token();
+    std::string value(raw);
+    std::free(raw);
+    return value;
+}
+void on_provider_token(std::function<void(std::string token)> handler) {
+    g_provider_token = std::move(handler);
+}
+void provider_sign_in(bool mfa) {
+    js_provider_sign_in(mfa ? 1 : 0);
+}
+void provider_sign_out() {
+    js_provider_sign_out();
+}
+void provider_forget() {
+    js_provider_forget();
+}
+
+// The exported entry points below reach these.
+void provider_clicked() {
+    if (g_provider_clicked) g_provider_clicked();
+}
+void provider_outcome(int kind, const char* error, const char* description) {
+    if (!g_provider_outcome) return;
+    ProviderOutcome o;
+    o.kind = kind == 1   ? ProviderOutcome::Kind::signed_in
+             : kind == 2 ? ProviderOutcome::Kind::failed
+                         : ProviderOutcome::Kind::none;
+    o.error = error;
+    o.description = description;
+    auto done = std::move(g_provider_outcome);
+    g_provider_outcome = nullptr;
+    done(o);
+}
+void provider_token(const char* token) {
+    if (g_provider_token) g_provider_token(token);
+}
+
 // Appends `text` as the inside of a JSON string. Control characters must be escaped too: a
 // note with a line break once made JSON.parse throw inside the frame, which then never reached
 // Render, and ImGui's fallback "Debug" window stayed alive over the page, taking the hover.
@@ -917,5 +1020,21 @@ extern "C" EMSCRIPTEN_KEEPALIVE void rk_platform_language(const char* code) {
 
 extern "C" EMSCRIPTEN_KEEPALIVE void rk_platform_sign_in(const char* upn) {
     if (portal::platform::g_sign_in) portal::platform::g_sign_in(upn);
+    portal::platform::request_redraw();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void rk_platform_provider_clicked() {
+    portal::platform::provider_clicked();
+    portal::platform::request_redraw();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void rk_platform_provider_outcome(int kind, const char* error,
+                                                                  const char* description) {
+    portal::platform::provider_outcome(kind, error, description);
+    portal::platform::request_redraw();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void rk_platform_provider_token(const char* token) {
+    portal::platform::provider_token(token);
     portal::platform::request_redraw();
 }

@@ -62,8 +62,9 @@ struct Action {
         open_matrix_role,  // Access matrix: id: "<tenant id>/<role id>", opened in Roles
         download_matrix,   // Access matrix: the shown (draft) cells as CSV
         sign_out,
-        copied,        // something went to the clipboard: confirm it
-        set_language,  // id: "en" | "it"
+        sign_in_with_mfa,  // sign in again, asking for multi-factor (a customer requires it)
+        copied,            // something went to the clipboard: confirm it
+        set_language,      // id: "en" | "it"
         reload,
     };
     Kind kind;

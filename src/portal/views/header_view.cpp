@@ -103,7 +103,10 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
             for (const auto& t : s.tenants) {
                 if (!needle.empty() && mtm::lower(t.name).find(needle) == std::string::npos)
                     continue;
-                std::string label = t.own ? t.name + tr("  (your organisation)") : t.name;
+                std::string label = t.own ? t.name + tr("  (your organisation)")
+                                    : t.mfa_needed
+                                        ? t.name + "  — " + tr("requires multi-factor sign-in")
+                                        : t.name;
                 if (ImGui::Selectable(label.c_str(), t.tenant_id == s.tenant_id))
                     actions.push_back({Action::Kind::select_tenant, t.tenant_id});
                 ui::expose("Tenant:" + t.name);
@@ -149,8 +152,7 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
         };
         gated_tab(tr("Groups"), Page::groups, "groups", "Tab:Room groups",
                   mtm::Action::list_room_groups);
-        gated_tab(tr("Rings"), Page::rings, "rings", "Tab:Update rings",
-                  mtm::Action::list_rings);
+        gated_tab(tr("Rings"), Page::rings, "rings", "Tab:Update rings", mtm::Action::list_rings);
         if (tab(tr("Incidents"), s.page == Page::incidents, fonts))
             actions.push_back({Action::Kind::select_page, "incidents"});
         ui::expose("Tab:Incidents");
@@ -166,7 +168,8 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
             bool ok = std::any_of(s.tenants.begin(), s.tenants.end(), [&](const TenantChoice& t) {
                 return s.decide(mtm::Action::read_access_matrix, t.tenant_id).allowed();
             });
-            std::string why = ok ? std::string() : s.why_not(mtm::Action::read_access_matrix, target);
+            std::string why =
+                ok ? std::string() : s.why_not(mtm::Action::read_access_matrix, target);
             if (tab(tr("Access"), s.page == Page::access, fonts, ok, why))
                 actions.push_back({Action::Kind::select_page, "access"});
             ui::expose("Tab:Access matrix", ok, why);
@@ -174,9 +177,9 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
         if (!s.partner_user()) {  // a customer's own settings: its MMR Admins read the log
             ImGui::SameLine(0, 0);
             mtm::ActionDecision d = s.decide(mtm::Action::read_audit, s.me.tenant_id);
-            std::string why =
-                d.allowed() ? std::string() : std::string(tr("Only your organisation's MMR Admins "
-                                                             "can read its audit log"));
+            std::string why = d.allowed() ? std::string()
+                                          : std::string(tr("Only your organisation's MMR Admins "
+                                                           "can read its audit log"));
             if (tab(tr("Audit"), s.page == Page::audit, fonts, d.allowed(), why))
                 actions.push_back({Action::Kind::select_page, "audit"});
             ui::expose("Tab:Audit log", d.allowed(), why);

@@ -9,8 +9,22 @@ using ui::px;
 namespace color = ui::color;
 
 bool page_blocked(const AppState& s, mtm::Action needed, bool empty, Actions& actions) {
-    if (!s.can(needed)) {
-        ui::muted(s.why_not(needed));
+    mtm::ActionDecision d = s.decide(needed, s.tenant_id);
+    if (d.refusal == mtm::Refusal::mfa_required) {
+        // The customer's condition, and the way through it: sign in again with MFA.
+        const TenantChoice* t = s.selected_tenant();
+        ImGui::Spacing();
+        ImGui::TextUnformatted(
+            trf("{} requires multi-factor sign-in", t ? t->name : s.tenant_id).c_str());
+        ui::muted(describe(d));
+        ImGui::Spacing();
+        if (ui::primary_button(tr("Sign in again with MFA")))
+            actions.push_back({Action::Kind::sign_in_with_mfa, ""});
+        ui::expose("Sign in again with MFA");
+        return true;
+    }
+    if (!d.allowed()) {
+        ui::muted(describe(d));
         return true;
     }
     if (!s.page_error.empty()) {
