@@ -3,6 +3,7 @@
 service on loopback, and serve the portal with the API proxied under /api/ (one origin).
 
     python3 serve.py [--host 127.0.0.1] [--port 8000]
+    python3 serve.py --oidc-issuer URL --oidc-client-id ID   # sign in with a real provider
 
 Python standard library only. Ctrl+C stops the service it started.
 """
@@ -75,13 +76,15 @@ def build():
         run_step(f"building {target} ({preset})", ["cmake", "--build", "--preset", preset, "--target", target])
 
 
-def start_service(db, world=DEMO_WORLD):
+def start_service(db, world=DEMO_WORLD, extra=(), dev_auth=True):
     """Starts trm-server on a free loopback port over `db` (seeded from `world`, the demo world by
-    default, when new; dev sign-in on: this is the demo and development set-up); returns
-    (process, port)."""
+    default, when new; dev sign-in on unless told otherwise: this is the demo and development
+    set-up; `extra`: more flags, e.g. --oidc-*); returns (process, port)."""
     os.makedirs(os.path.dirname(os.path.abspath(db)), exist_ok=True)
-    proc = subprocess.Popen([SERVER_BIN, "--listen", "127.0.0.1:0", "--db", db, "--seed", world, "--dev-auth"],
-                            stdout=subprocess.PIPE, text=True)
+    command = [SERVER_BIN, "--listen", "127.0.0.1:0", "--db", db, "--seed", world, *extra]
+    if dev_auth:
+        command.append("--dev-auth")
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     line = proc.stdout.readline().strip()
     prefix = "listening on http://127.0.0.1:"
     if not line.startswith(prefix):
@@ -102,6 +105,10 @@ class PortalHandler(http.server.BaseHTTPRequestHandler):
     server_version = "roomkeeper-serve"
     protocol_version = "HTTP/1.1"
     api_port = 0
+    # config.json: {} for the demo (same origin, dev sign-in: what the page does without one,
+    # minus a 404 in the browser's console), the provider's when serving against one.
+    config = b"{}"
+    headers_out = PAGE_HEADERS
 
     def log_message(self, fmt, *args):  # quiet: one line per request is noise for a dev server
         pass
@@ -180,7 +187,7 @@ class PortalHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(data)))
         self.send_header("X-Content-Type-Options", "nosniff")
-        for k, v in PAGE_HEADERS.items():
+        for k, v in self.headers_out.items():
             self.send_header(k, v)
         for k, v in (extra or {}).items():
             self.send_header(k, v)
@@ -194,6 +201,8 @@ class PortalHandler(http.server.BaseHTTPRequestHandler):
         if self.command not in ("GET", "HEAD"):
             return self.send_bytes(405, "text/plain; charset=utf-8", b"Method not allowed\n",
                                    {"Allow": "GET, HEAD"})
+        if urllib.parse.urlsplit(self.path).path == "/config.json":
+            return self.send_bytes(200, "application/json", self.config, {"Cache-Control": "no-cache"})
         return self.static()
 
     do_GET = do_HEAD = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = dispatch
@@ -205,7 +214,23 @@ class PortalServer(http.server.ThreadingHTTPServer):
 
 
 def main():
-    parser = argparse.ArgumentParser(description="Run Roomkeeper MTM: the TRM service and the portal.")
+    parser = argparse.ArgumentParser(
+        description="Run Roomkeeper MTM: the TRM service and the portal.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="""Signing in with an OpenID Connect provider (docs/AUTH.md walks a real deployment):
+
+  Register a public client (SPA) at the provider with redirect URI and post-logout redirect
+  URI http://127.0.0.1:8000/ (this page, exactly), the Authorization Code flow with PKCE, and an
+  access token for an API whose audience you pass as --oidc-audience, carrying the user's UPN in
+  preferred_username (or the claim you name in --oidc-user-claim). Then:
+
+    python3 serve.py --oidc-issuer https://idp.example.com/realms/contoso \\
+        --oidc-client-id roomkeeper-portal --oidc-audience trm-api --oidc-name "Contoso ID"
+
+  serve.py passes the --oidc-* flags to trm-server, serves a matching /config.json beside the
+  page, and lets the page reach the provider (Content-Security-Policy connect-src). Dev sign-in
+  stays available unless --no-dev-auth. The portal alone as a static site, for any web server:
+  cmake --preset web && cmake --build --preset web --target portal_site (build/web/portal/).""")
     parser.add_argument("--host", default="127.0.0.1", help="address to serve on (default: loopback only)")
     parser.add_argument("--port", type=int, default=8000, help="port to serve on (default 8000; 0 = any free)")
     parser.add_argument("--no-setup", action="store_true", help="skip tools/setup")
@@ -215,7 +240,21 @@ def main():
     parser.add_argument("--no-build", action="store_true", help="serve what is built, build nothing")
     parser.add_argument("--db", default=DEFAULT_DB, help="the service's database (default var/trm.sqlite; "
                                                          "created from the demo world when missing)")
+    oidc = parser.add_argument_group("sign-in with an OpenID Connect provider")
+    oidc.add_argument("--oidc-issuer", help="the provider's issuer URL (exactly as its tokens name it)")
+    oidc.add_argument("--oidc-client-id", help="the portal's public client id at the provider")
+    oidc.add_argument("--oidc-audience", default="trm-api", help="the API audience of its access tokens")
+    oidc.add_argument("--oidc-name", help='shown as "Sign in with NAME" (default: the issuer\'s host)')
+    oidc.add_argument("--oidc-scopes", default="openid profile email offline_access")
+    oidc.add_argument("--oidc-user-claim", default="preferred_username",
+                      help="the token claim matched to a user's UPN")
+    oidc.add_argument("--oidc-mfa-acr", help="an acr value that counts as multi-factor (trm-server)")
+    oidc.add_argument("--oidc-mfa-acr-values",
+                      help="what the page asks the provider for when a customer requires MFA")
+    oidc.add_argument("--no-dev-auth", action="store_true", help="turn typed dev sign-in off")
     args = parser.parse_args()
+    if bool(args.oidc_issuer) != bool(args.oidc_client_id):
+        parser.error("--oidc-issuer and --oidc-client-id go together")
 
     # Take the port first, so a busy port fails in a second instead of after a build.
     try:
@@ -235,7 +274,24 @@ def main():
             log(f"{required} is missing: run without --no-build")
             sys.exit(1)
 
-    service, api_port = start_service(args.db, args.world)
+    extra = []
+    if args.oidc_issuer:
+        extra = ["--oidc-issuer", args.oidc_issuer, "--oidc-audience", args.oidc_audience,
+                 "--oidc-user-claim", args.oidc_user_claim]
+        if args.oidc_mfa_acr:
+            extra += ["--oidc-mfa-acr", args.oidc_mfa_acr]
+        provider = {"issuer": args.oidc_issuer, "clientId": args.oidc_client_id, "scopes": args.oidc_scopes}
+        if args.oidc_name:
+            provider["name"] = args.oidc_name
+        if args.oidc_mfa_acr_values:
+            provider["mfaAcrValues"] = args.oidc_mfa_acr_values
+        PortalHandler.config = json.dumps({"service": "/api/v1", "oidc": provider}).encode()
+        # The page talks to the provider itself (discovery, token endpoint).
+        parts = urllib.parse.urlsplit(args.oidc_issuer)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        PortalHandler.headers_out = dict(PAGE_HEADERS, **{
+            "Content-Security-Policy": PORTAL_CSP.replace("connect-src 'self'", f"connect-src 'self' {origin}")})
+    service, api_port = start_service(args.db, args.world, extra, dev_auth=not args.no_dev_auth)
     PortalHandler.api_port = api_port
 
     def stop(*_):
