@@ -7,6 +7,7 @@ import http.server
 import json
 import os
 import shutil
+import ssl
 import subprocess
 import tempfile
 import threading
@@ -86,7 +87,7 @@ class Provider:
 class JwksServer:
     """Serves a JWKS document we control, counting how often it is fetched."""
 
-    def __init__(self, jwks):
+    def __init__(self, jwks, tls=None):
         self.jwks = jwks
         self.fetches = 0
         outer = self
@@ -106,6 +107,11 @@ class JwksServer:
 
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/jwks"
+        if tls:  # (certificate, key): HTTPS as "localhost"
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
+            self.url = f"https://localhost:{self.httpd.server_address[1]}/jwks"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     def stop(self):
@@ -301,6 +307,36 @@ class KeyRotationTest(unittest.TestCase):
             jwks.stop()
             old.stop()
             new.stop()
+            shutil.rmtree(d, ignore_errors=True)
+
+    def test_keys_over_https_are_fetched_only_from_a_trusted_certificate(self):
+        d = tempfile.mkdtemp(prefix="trm-oidc-tls-")
+        idp = Provider(os.path.join(d, "keys.json"))
+        cert, key = os.path.join(d, "cert.pem"), os.path.join(d, "key.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                        "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"],
+                       check=True, capture_output=True)
+        jwks = JwksServer(idp.public_jwks(), tls=(cert, key))
+        args = ["--seed", SMALL_WORLD, "--oidc-issuer", idp.issuer, "--oidc-audience", AUDIENCE,
+                "--oidc-jwks", jwks.url]
+        try:
+            # Not trusted: the service refuses to start rather than use keys from anyone.
+            proc = subprocess.run([os.environ["TRM_SERVER"], "--listen", "127.0.0.1:0", *args],
+                                  capture_output=True, text=True, timeout=20,
+                                  env={**os.environ, "SSL_CERT_FILE": os.devnull})
+            self.assertEqual(proc.returncode, 2, proc.stderr)
+            self.assertIn("TLS handshake", proc.stderr)
+            os.environ["SSL_CERT_FILE"] = cert
+            try:
+                with Server(*args) as s:
+                    claims = {"iss": idp.issuer, "aud": AUDIENCE, "preferred_username": "ann@contoso.example",
+                              "exp": int(time.time()) + 300}
+                    self.assertEqual(s.as_user(idp.mint(claims), "GET", f"{API}/me")[0], 200)
+            finally:
+                del os.environ["SSL_CERT_FILE"]
+        finally:
+            jwks.stop()
+            idp.stop()
             shutil.rmtree(d, ignore_errors=True)
 
     def test_the_service_does_not_start_without_usable_keys(self):
