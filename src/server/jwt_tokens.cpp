@@ -89,6 +89,20 @@ std::optional<std::string> base64url_decode(const std::string& in) {
     return out;
 }
 
+std::optional<CompactJws> split_compact_jws(const std::string& token, std::size_t max_length) {
+    if (token.size() > max_length) return std::nullopt;
+    auto dot1 = token.find('.');
+    auto dot2 = dot1 == std::string::npos ? std::string::npos : token.find('.', dot1 + 1);
+    if (dot2 == std::string::npos || token.find('.', dot2 + 1) != std::string::npos)
+        return std::nullopt;
+    auto header = base64url_decode(token.substr(0, dot1));
+    auto payload = base64url_decode(token.substr(dot1 + 1, dot2 - dot1 - 1));
+    auto signature = base64url_decode(token.substr(dot2 + 1));
+    if (!header || !payload || !signature) return std::nullopt;
+    return CompactJws{std::move(*header), std::move(*payload), token.substr(0, dot2),
+                      std::move(*signature), token.substr(dot2 + 1)};
+}
+
 JwtTokens::JwtTokens(std::vector<unsigned char> secret, std::function<std::int64_t()> clock,
                      std::int64_t ttl)
     : secret_(std::move(secret)), clock_(std::move(clock)), ttl_(ttl) {
@@ -121,23 +135,17 @@ std::string JwtTokens::issue(const std::string& user_id, bool mfa) {
 }
 
 std::optional<trm::Bearer> JwtTokens::verify(const std::string& token) const {
-    if (token.size() > kMaxTokenLength) return std::nullopt;
-    auto dot1 = token.find('.');
-    auto dot2 = dot1 == std::string::npos ? std::string::npos : token.find('.', dot1 + 1);
-    if (dot2 == std::string::npos || token.find('.', dot2 + 1) != std::string::npos)
-        return std::nullopt;
-    auto header = base64url_decode(token.substr(0, dot1));
-    auto payload = base64url_decode(token.substr(dot1 + 1, dot2 - dot1 - 1));
-    if (!header || !payload) return std::nullopt;
-    auto h = nlohmann::json::parse(*header, nullptr, false);
+    auto jws = split_compact_jws(token, kMaxTokenLength);
+    if (!jws) return std::nullopt;
+    auto h = nlohmann::json::parse(jws->header, nullptr, false);
     // Only the algorithm we sign with: never "none", never RS256 keyed with our secret.
     if (!h.is_object() || !h.contains("alg") || h["alg"] != "HS256") return std::nullopt;
-    std::string expected = sign(token.substr(0, dot2));
-    std::string given = token.substr(dot2 + 1);
+    std::string expected = sign(jws->signing_input);
+    const std::string& given = jws->encoded_signature;
     if (given.size() != expected.size() ||
         CRYPTO_memcmp(given.data(), expected.data(), given.size()) != 0)
         return std::nullopt;
-    auto p = nlohmann::json::parse(*payload, nullptr, false);
+    auto p = nlohmann::json::parse(jws->payload, nullptr, false);
     if (!p.is_object() || p.value("iss", "") != "trm" || !p.contains("sub") ||
         !p["sub"].is_string() || !p.contains("aud") || !audience_ok(p["aud"]))
         return std::nullopt;

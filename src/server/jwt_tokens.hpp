@@ -37,4 +37,14 @@ class JwtTokens final : public trm::TokenService {
 std::string base64url_encode(const std::string& bytes);
 std::optional<std::string> base64url_decode(const std::string& text);
 
+// A JWS in compact serialisation (RFC 7515 §7.1), split and decoded: nullopt unless it is no
+// longer than `max_length` and has exactly three base64url parts.
+struct CompactJws {
+    std::string header, payload;
+    std::string signing_input;      // "<header>.<payload>" as sent: what the signature covers
+    std::string signature;          // decoded
+    std::string encoded_signature;  // as sent
+};
+std::optional<CompactJws> split_compact_jws(const std::string& token, std::size_t max_length);
+
 }  // namespace server

@@ -288,16 +288,9 @@ std::string OidcTokens::issue(const std::string&, bool) {
 }
 
 std::optional<trm::Bearer> OidcTokens::verify(const std::string& token) const {
-    if (token.size() > kMaxTokenLength) return std::nullopt;
-    auto dot1 = token.find('.');
-    auto dot2 = dot1 == std::string::npos ? std::string::npos : token.find('.', dot1 + 1);
-    if (dot2 == std::string::npos || token.find('.', dot2 + 1) != std::string::npos)
-        return std::nullopt;
-    auto header = base64url_decode(token.substr(0, dot1));
-    auto payload = base64url_decode(token.substr(dot1 + 1, dot2 - dot1 - 1));
-    auto signature = base64url_decode(token.substr(dot2 + 1));
-    if (!header || !payload || !signature) return std::nullopt;
-    json h = json::parse(*header, nullptr, false);
+    auto jws = split_compact_jws(token, kMaxTokenLength);
+    if (!jws) return std::nullopt;
+    json h = json::parse(jws->header, nullptr, false);
     if (!h.is_object() || !h.contains("alg") || !h["alg"].is_string()) return std::nullopt;
     std::string alg = h["alg"].get<std::string>();
     // The algorithm is the provider's, never the token's choice: "none", HS256 keyed with a
@@ -311,7 +304,6 @@ std::optional<trm::Bearer> OidcTokens::verify(const std::string& token) const {
         if (typ != "jwt" && typ != "at+jwt" && typ != "application/at+jwt") return std::nullopt;
     }
     std::string kid = h.contains("kid") && h["kid"].is_string() ? h["kid"].get<std::string>() : "";
-    std::string input = token.substr(0, dot2);
 
     auto now_steady = std::chrono::steady_clock::now();
     bool stale;
@@ -321,15 +313,15 @@ std::optional<trm::Bearer> OidcTokens::verify(const std::string& token) const {
     }
     if (stale) refresh(fetched_at_, max_age_);
     bool found = false;
-    bool ok = keys()->verify(alg, kid, input, *signature, found);
+    bool ok = keys()->verify(alg, kid, jws->signing_input, jws->signature, found);
     if (!found && !kid.empty()) {
         // A key we do not hold: the provider may have rotated. One fetch, rate-limited.
         refresh(unknown_kid_at_, settings_.unknown_kid_interval);
-        ok = keys()->verify(alg, kid, input, *signature, found);
+        ok = keys()->verify(alg, kid, jws->signing_input, jws->signature, found);
     }
     if (!ok) return std::nullopt;
 
-    json p = json::parse(*payload, nullptr, false);
+    json p = json::parse(jws->payload, nullptr, false);
     if (!p.is_object()) return std::nullopt;
     if (!p.contains("iss") || !p["iss"].is_string() || p["iss"] != settings_.issuer)
         return std::nullopt;
