@@ -10,7 +10,7 @@ minutes=${1:-10}
 jobs=${2:-1}
 shift $(( $# > 2 ? 2 : $# )) || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_http fuzz_body fuzz_seed fuzz_token fuzz_portal)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_http fuzz_body fuzz_seed fuzz_token fuzz_oidc fuzz_portal)
 work=${FUZZ_WORK:-$(mktemp -d)}
 echo "# fuzz: ${minutes} min per target, $jobs at a time, $(nproc) cores, $(date -u +%F), corpus in $work"
 run() {

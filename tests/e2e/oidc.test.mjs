@@ -15,7 +15,7 @@ const PASSWORD = "roomkeeper-demo";
 const MFA_CODE = "246810";
 const world = JSON.parse(readFileSync(path.join(root, "assets/demo/world.json"), "utf8"));
 const CONTOSO = world.tenants.find((t) => t.name === "Contoso").id;
-const ACCESS_TTL = 20; // seconds: short, so the test sees a renewal
+const ACCESS_TTL = 10; // seconds: short, so the test sees a renewal
 
 async function freePort() {
   return new Promise((resolve) => {
