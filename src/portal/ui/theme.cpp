@@ -60,27 +60,27 @@ void apply_style(float s) {
     c[ImGuiCol_PopupBg] = rgba(color::kSurface);
     c[ImGuiCol_Border] = rgba(color::kBorder);
     c[ImGuiCol_FrameBg] = rgba(color::kSurface);
-    c[ImGuiCol_FrameBgHovered] = rgba(IM_COL32(241, 245, 249, 255));
-    c[ImGuiCol_FrameBgActive] = rgba(IM_COL32(226, 232, 240, 255));
+    c[ImGuiCol_FrameBgHovered] = rgba(color::kHover);
+    c[ImGuiCol_FrameBgActive] = rgba(color::kPressed);
     // Neutral buttons by default; ui::primary_button() is the accent-filled one.
     c[ImGuiCol_Button] = rgba(color::kSurface);
-    c[ImGuiCol_ButtonHovered] = rgba(IM_COL32(241, 245, 249, 255));
-    c[ImGuiCol_ButtonActive] = rgba(IM_COL32(226, 232, 240, 255));
+    c[ImGuiCol_ButtonHovered] = rgba(color::kHover);
+    c[ImGuiCol_ButtonActive] = rgba(color::kPressed);
     c[ImGuiCol_Header] = rgba(color::kAccentSoft);
-    c[ImGuiCol_HeaderHovered] = rgba(IM_COL32(239, 246, 255, 255));
-    c[ImGuiCol_HeaderActive] = rgba(IM_COL32(191, 219, 254, 255));
+    c[ImGuiCol_HeaderHovered] = rgba(color::kSelectedHover);
+    c[ImGuiCol_HeaderActive] = rgba(color::kSelectedActive);
     c[ImGuiCol_CheckMark] = rgba(color::kAccent);
     c[ImGuiCol_SliderGrab] = rgba(color::kAccent);
-    c[ImGuiCol_TableHeaderBg] = rgba(IM_COL32(248, 250, 252, 255));
+    c[ImGuiCol_TableHeaderBg] = rgba(color::kTableHeader);
     c[ImGuiCol_TableBorderLight] = rgba(color::kBorder);
     c[ImGuiCol_TableBorderStrong] = rgba(color::kBorder);
-    c[ImGuiCol_TableRowBgAlt] = rgba(IM_COL32(250, 251, 252, 255));
+    c[ImGuiCol_TableRowBgAlt] = rgba(color::kRowAlt);
     c[ImGuiCol_NavHighlight] = rgba(color::kAccent);
     c[ImGuiCol_ModalWindowDimBg] = rgba(IM_COL32(15, 23, 42, 90));
     // Dialog title bars blend into the dialog: a light bar with a hairline, not ImGui's grey.
-    c[ImGuiCol_TitleBg] = rgba(IM_COL32(248, 250, 252, 255));
-    c[ImGuiCol_TitleBgActive] = rgba(IM_COL32(248, 250, 252, 255));
-    c[ImGuiCol_TitleBgCollapsed] = rgba(IM_COL32(248, 250, 252, 255));
+    c[ImGuiCol_TitleBg] = rgba(color::kTableHeader);
+    c[ImGuiCol_TitleBgActive] = rgba(color::kTableHeader);
+    c[ImGuiCol_TitleBgCollapsed] = rgba(color::kTableHeader);
     c[ImGuiCol_Separator] = rgba(color::kBorder);
 
     style.ScaleAllSizes(s);

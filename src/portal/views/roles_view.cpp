@@ -358,7 +358,7 @@ void draw_roles(const AppState& s, RolesDraft& draft, const ui::Fonts& fonts, Ac
             if (r.built_in)
                 ui::chip(tr("Built-in"), color::kTextMuted, color::kBorder);
             else
-                ui::chip(tr("Partner"), color::kAccent, color::kAccentSoft);
+                ui::chip(tr("Partner"), color::kAccentStrong, color::kAccentSoft);
             ImGui::PopFont();
         }
     }

@@ -34,7 +34,7 @@ void health_chip(const std::string& health) {
     else if (health == "unhealthy")
         ui::chip(tr("Unhealthy"), color::kDanger, color::kDangerSoft);
     else if (health == "onboarding")
-        ui::chip(tr("Onboarding"), color::kAccent, color::kAccentSoft);
+        ui::chip(tr("Onboarding"), color::kAccentStrong, color::kAccentSoft);
     else if (health == "suppressed")
         ui::chip(tr("Suppressed"), color::kTextMuted, color::kBorder);
     else
