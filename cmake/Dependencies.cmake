@@ -38,6 +38,9 @@ if(EMSCRIPTEN)
         "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp" "${IMGUI_DIR}/imgui_tables.cpp"
         "${IMGUI_DIR}/imgui_widgets.cpp" "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
     target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends")
+    # IMGUI_ENABLE_TEST_ENGINE: ImGui calls hooks for every item it adds and describes; the
+    # portal implements them (src/portal/ui/semantics_imgui.cpp) to build the page's
+    # accessibility tree. No test engine is linked.
     target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS
-                                            IMGUI_DISABLE_DEMO_WINDOWS)
+                                            IMGUI_DISABLE_DEMO_WINDOWS IMGUI_ENABLE_TEST_ENGINE)
 endif()

@@ -12,6 +12,7 @@
 #include "pages.hpp"
 #include "platform/platform.hpp"
 #include "trm/json_io.hpp"
+#include "ui/semantics_imgui.hpp"
 #include "ui/widgets.hpp"
 #include "views/audit_view.hpp"
 #include "views/customers_view.hpp"
@@ -52,6 +53,12 @@ void App::start() {
     });
     platform::on_sign_in([this](std::string upn) { sign_in(upn); });
     platform::on_hash_change([this](std::string hash) { follow_hash(hash); });
+    platform::on_semantic_request([](platform::SemanticRequest r) {
+        ui::semantics::request(r.kind == platform::SemanticRequest::Kind::activate
+                                   ? ui::semantics::Request::activate
+                                   : ui::semantics::Request::focus,
+                               r.key);
+    });
     if (start_offline_)
         open_offline_demo();
     else
@@ -155,6 +162,7 @@ void App::open_offline_demo() {
 
 void App::rebuild_for_scale(float scale) {
     fonts_ = ui::rebuild(scale);
+    semantics_.reset();  // every position changes: the page's tree is sent anew
 }
 
 void App::toast(std::string text, bool error) {
@@ -894,6 +902,7 @@ void App::frame() {
     bool online = !connection_ || connection_->state() == ConnectionState::connected;
 
     ui::begin_locators();
+    ui::semantics::begin_frame();
     ImGui::PushFont(fonts_.body);
     views::Actions actions;
     if (connection_ && (state_.phase == Phase::connecting || !online)) {
@@ -922,6 +931,8 @@ void App::frame() {
     ui::draw_toasts();
     ImGui::PopFont();
     platform::publish_locators(ui::end_locators());
+    platform::publish_semantics(semantics_.update(ui::semantics::end_frame()),
+                                ui::semantics::modal_key());
 
     for (const auto& a : actions) apply(a);
     sync_hash();  // selections and filters changed by this frame's input

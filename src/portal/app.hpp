@@ -14,6 +14,7 @@
 #include "model.hpp"
 #include "platform/platform.hpp"
 #include "route.hpp"
+#include "ui/semantics.hpp"
 #include "ui/theme.hpp"
 #include "views/actions.hpp"
 
@@ -98,6 +99,7 @@ class App {
     void frame();
 
   private:
+    ui::semantics::Mirror semantics_;  // what the page's accessibility tree holds already
     void on_connected();
     void open_offline_demo();
     // config.json (deployment.hpp): the service's URL and the identity provider, if any.

@@ -120,6 +120,19 @@ struct Locator {
 };
 void publish_locators(const std::vector<Locator>& items);
 
+// The page's accessibility tree: the canvas's controls mirrored as real, focusable DOM elements
+// with ARIA over it (web/a11y.js), so screen readers, voice control, find-in-page, zoom and
+// the keyboard's Tab reach them. `update_json`: what changed since the last update
+// (ui::semantics::Mirror); `modal`: the open dialog's key (the page behind it is inert), 0.
+void publish_semantics(std::string_view update_json, std::uint32_t modal);
+// What the page asks of a mirrored control: activated (clicked, Enter, Space, a screen
+// reader's default action) or focused (Tab, a screen reader moving to it).
+struct SemanticRequest {
+    enum class Kind { activate = 0, focus = 1 } kind = Kind::activate;
+    std::uint32_t key = 0;
+};
+void on_semantic_request(std::function<void(SemanticRequest)> handler);
+
 struct HttpRequest {
     std::string method = "GET";
     std::string url;  // absolute, or relative to the page

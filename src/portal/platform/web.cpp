@@ -236,7 +236,9 @@ EM_JS(void, js_copy_text, (const char* text), {
 });
 EM_JS(void, js_install_paste, (), {
     window.addEventListener("paste", function (e) {
-        if (document.activeElement !== Module.canvas) return;  // the HTML sign-in form pastes itself
+        // The HTML sign-in form pastes itself; the canvas and its mirrored fields are ImGui's.
+        var a11y = window.__roomkeeperA11y, el = document.activeElement;
+        if (el !== Module.canvas && !(a11y && a11y.owns(el))) return;
         var t = (e.clipboardData || window.clipboardData).getData("text");
         if (!t) return;
         e.preventDefault();
@@ -249,6 +251,25 @@ EM_JS(void, js_install_paste, (), {
 });
 EM_JS(void, js_publish_locators, (const char* json), {
     window.__roomkeeper.items = JSON.parse(UTF8ToString(json));
+});
+// The accessibility mirror (web/a11y.js) applies each update; what its elements are asked
+// (activate, focus) comes back through the exported rk_platform_a11y().
+EM_JS(void, js_publish_semantics, (const char* json, unsigned modal), {
+    var a11y = window.__roomkeeperA11y;
+    if (a11y) a11y.apply(json ? UTF8ToString(json) : "", modal >>> 0);
+});
+EM_JS(void, js_install_semantics, (), {
+    var a11y = window.__roomkeeperA11y;
+    if (a11y) a11y.onRequest = function (kind, key) { Module._rk_platform_a11y(kind, key); };
+});
+// Who has the keyboard: 1 the canvas, 2 a mirrored control, 3 a mirrored text field, 0 the
+// rest of the page (the sign-in form, the loader): its keys are not the canvas's.
+EM_JS(int, js_key_target, (), {
+    var el = document.activeElement;
+    if (el === Module.canvas) return 1;
+    var a11y = window.__roomkeeperA11y;
+    if (el && a11y && a11y.owns(el)) return a11y.isTextField(el) ? 3 : 2;
+    return 0;
 });
 
 // clang-format on
@@ -639,6 +660,14 @@ bool is_single_character(const char* key) {
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    // Keys arrive for the whole document. Tab is always the browser's: it moves through the
+    // mirrored controls in reading order (and out of the page). A mirrored button, tab or
+    // check box gets Enter and Space from the browser as a click (rk_platform_a11y); ImGui
+    // hears only Escape from it (close the dialog or menu). A mirrored text field is ImGui's
+    // field being edited: every other key is typing.
+    int target = js_key_target();
+    if (target == 0 || e->keyCode == kTab) return EM_FALSE;
+    if (target == 2 && e->keyCode != kEscape) return EM_FALSE;
     // Paste: let the browser have Ctrl/Cmd+V so it fires a "paste" event with the clipboard's
     // text (pages cannot read the clipboard synchronously); on_paste() then hands it to ImGui.
     if ((e->ctrlKey || e->metaKey) && e->keyCode == kV) return EM_FALSE;
@@ -656,7 +685,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     changed();
     // Take the key from the browser only when ImGui uses it (typing, Tab between fields), so
     // browser shortcuts such as reload and zoom keep working over the canvas.
-    bool consumed = io.WantCaptureKeyboard || io.WantTextInput || e->keyCode == kTab;
+    bool consumed = io.WantCaptureKeyboard || io.WantTextInput || target == 3;
     return consumed ? EM_TRUE : EM_FALSE;
 }
 
@@ -686,8 +715,9 @@ void install_input_handlers() {
     emscripten_set_mousemove_callback(window, nullptr, EM_TRUE, on_mouse_move);
     emscripten_set_mouseleave_callback(canvas, nullptr, EM_TRUE, on_mouse_leave);
     emscripten_set_wheel_callback(canvas, nullptr, EM_TRUE, on_wheel);
-    emscripten_set_keydown_callback(canvas, nullptr, EM_TRUE, on_key);
-    emscripten_set_keyup_callback(canvas, nullptr, EM_TRUE, on_key);
+    const char* document = EMSCRIPTEN_EVENT_TARGET_DOCUMENT;
+    emscripten_set_keydown_callback(document, nullptr, EM_TRUE, on_key);
+    emscripten_set_keyup_callback(document, nullptr, EM_TRUE, on_key);
     emscripten_set_focus_callback(canvas, nullptr, EM_TRUE, on_focus);
     emscripten_set_blur_callback(canvas, nullptr, EM_TRUE, on_focus);
     emscripten_set_resize_callback(window, nullptr, EM_TRUE, on_resize);
@@ -971,6 +1001,22 @@ void append_json_text(std::string& json, const std::string& text) {
     }
 }
 
+namespace {
+std::function<void(SemanticRequest)> g_semantic_request;
+std::uint32_t g_published_modal = 0;
+}  // namespace
+
+void publish_semantics(std::string_view update_json, std::uint32_t modal) {
+    if (update_json.empty() && modal == g_published_modal) return;
+    g_published_modal = modal;
+    js_publish_semantics(update_json.empty() ? nullptr : std::string(update_json).c_str(), modal);
+}
+
+void on_semantic_request(std::function<void(SemanticRequest)> handler) {
+    g_semantic_request = std::move(handler);
+    js_install_semantics();
+}
+
 void publish_locators(const std::vector<Locator>& items) {
     // A small JSON object by hand: labels and notes are the app's own strings, escaped.
     std::string json = "{";
@@ -1032,6 +1078,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE void rk_platform_provider_outcome(int kind, cons
                                                                   const char* description) {
     portal::platform::provider_outcome(kind, error, description);
     portal::platform::request_redraw();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void rk_platform_a11y(int kind, unsigned key) {
+    using namespace portal::platform;
+    if (!g_semantic_request || (kind != 0 && kind != 1)) return;
+    g_semantic_request({kind == 0 ? SemanticRequest::Kind::activate : SemanticRequest::Kind::focus,
+                        static_cast<std::uint32_t>(key)});
+    changed();
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void rk_platform_provider_token(const char* token) {

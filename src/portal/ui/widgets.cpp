@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ui/semantics_imgui.hpp"
 #include "ui/theme.hpp"
 
 namespace portal::ui {
@@ -81,6 +82,9 @@ void begin_locators() {
 }
 
 void expose(const std::string& label, bool enabled, const std::string& note) {
+    // A closed control tells assistive technology why, as its tooltip tells the mouse.
+    if (!enabled && !note.empty())
+        if (semantics::Node* n = semantics::described_last_item()) n->description = note;
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     // The band is the window's own rectangle, not the draw clip rect: a table row scrolled out
     // of view clips to nothing, and the test must still know where to turn the wheel.
@@ -106,6 +110,84 @@ bool secondary_button(const char* label) {
     return pressed;
 }
 
+namespace {
+void describe_field(const char* label, const char* hint, const char* buf, bool multiline) {
+    semantics::Node* n = semantics::last_item();
+    if (!n) return;
+    n->role = semantics::Role::textbox;
+    n->name = semantics::visible_label(label);
+    if (hint && *hint) {
+        n->placeholder = hint;
+        if (n->name.empty()) n->name = hint;
+    }
+    n->value = buf;
+    n->multiline = multiline;
+}
+}  // namespace
+
+bool input_text_with_hint(const char* label, const char* hint, char* buf, std::size_t size,
+                          ImGuiInputTextFlags flags) {
+    bool changed = ImGui::InputTextWithHint(label, hint, buf, size, flags);
+    describe_field(label, hint, buf, false);
+    return changed;
+}
+
+bool input_text(const char* label, char* buf, std::size_t size, ImGuiInputTextFlags flags) {
+    bool changed = ImGui::InputText(label, buf, size, flags);
+    describe_field(label, nullptr, buf, false);
+    return changed;
+}
+
+bool input_text_multiline(const char* label, char* buf, std::size_t size, const ImVec2& frame,
+                          ImGuiInputTextFlags flags) {
+    bool changed = ImGui::InputTextMultiline(label, buf, size, frame, flags);
+    describe_field(label, nullptr, buf, true);
+    return changed;
+}
+
+bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags) {
+    // The combo's own item is gone from LastItemData once its popup window has begun.
+    ImGuiID id = ImGui::GetID(label);
+    bool open = ImGui::BeginCombo(label, preview, flags);
+    if (semantics::Node* n = semantics::item(id)) {
+        n->role = semantics::Role::combobox;
+        n->name = semantics::visible_label(label);
+        n->value = preview ? preview : "";
+        if (n->name.empty()) n->name = n->value;
+        n->expanded = open ? semantics::Tri::yes : semantics::Tri::no;
+    }
+    return open;
+}
+
+bool combo(const char* label, int* current, const char* const items[], int count) {
+    ImGuiID id = ImGui::GetID(label);
+    bool changed = ImGui::Combo(label, current, items, count);
+    if (semantics::Node* n = semantics::item(id)) {
+        n->role = semantics::Role::combobox;
+        n->name = semantics::visible_label(label);
+        n->value = *current >= 0 && *current < count ? items[*current] : "";
+        if (n->name.empty()) n->name = n->value;
+        n->expanded = semantics::Tri::no;
+    }
+    return changed;
+}
+
+bool slider_int(const char* label, int* v, int min, int max) {
+    bool changed = ImGui::SliderInt(label, v, min, max);
+    if (semantics::Node* n = semantics::last_item()) {
+        n->role = semantics::Role::slider;
+        n->name = semantics::visible_label(label);
+        n->value = std::to_string(*v);
+        n->min = min;
+        n->max = max;
+    }
+    return changed;
+}
+
+void name_last_item(const std::string& name) {
+    if (semantics::Node* n = semantics::last_item()) n->name = name;
+}
+
 bool enter_pressed() {
     return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
@@ -126,6 +208,7 @@ bool gated_button(const char* label, bool allowed, const std::string& reason, bo
     if (!allowed) ImGui::BeginDisabled();
     bool pressed = primary ? primary_button(label) : secondary_button(label);
     if (!allowed) {
+        if (semantics::Node* n = semantics::described_last_item()) n->description = reason;
         ImGui::EndDisabled();
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
             ImGui::BeginTooltip();
@@ -141,6 +224,7 @@ bool gated_button(const char* label, bool allowed, const std::string& reason, bo
 void section_title(const ui::Fonts& fonts, const char* title, const char* caption) {
     ImGui::PushFont(fonts.heading);
     ImGui::TextUnformatted(title);
+    semantics::text_of_last_item(semantics::Role::heading, title, 2);
     ImGui::PopFont();
     if (caption) muted(caption);
     ImGui::Dummy(ImVec2(0, px(4)));

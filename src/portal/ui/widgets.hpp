@@ -1,5 +1,6 @@
 #pragma once
 // Small building blocks every page uses, drawn in the theme's style.
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,19 @@ bool gated_button(const char* label, bool allowed, const std::string& reason, bo
 bool secondary_button(const char* label);
 // An outlined button in the danger colour, for actions that end something.
 bool danger_button(const char* label);
+
+// ImGui's text fields, combo boxes and sliders, telling the page's semantics what ImGui does
+// not know of them: the value, and the hint as the name of a field without a visible label.
+bool input_text_with_hint(const char* label, const char* hint, char* buf, std::size_t size,
+                          ImGuiInputTextFlags flags = 0);
+bool input_text(const char* label, char* buf, std::size_t size, ImGuiInputTextFlags flags = 0);
+bool input_text_multiline(const char* label, char* buf, std::size_t size,
+                          const ImVec2& frame = ImVec2(0, 0), ImGuiInputTextFlags flags = 0);
+bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags = 0);
+bool combo(const char* label, int* current, const char* const items[], int count);
+bool slider_int(const char* label, int* v, int min, int max);
+// The accessible name of the last item, when its label shows none (a field under a caption).
+void name_last_item(const std::string& name);
 
 // True on the frame Enter is pressed: dialogs take it as their primary action.
 bool enter_pressed();

@@ -33,11 +33,11 @@ void draw_audit(const AppState& s, AuditDraft& f, const ui::Fonts& fonts, Action
     ui::expose("Page:Audit log");
 
     ImGui::SetNextItemWidth(px(140));
-    ImGui::InputTextWithHint("##from", tr("From (YYYY-MM-DD)"), f.from, sizeof f.from);
+    ui::input_text_with_hint("##from", tr("From (YYYY-MM-DD)"), f.from, sizeof f.from);
     ui::expose("Audit:from");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(px(140));
-    ImGui::InputTextWithHint("##to", tr("To (YYYY-MM-DD)"), f.to, sizeof f.to);
+    ui::input_text_with_hint("##to", tr("To (YYYY-MM-DD)"), f.to, sizeof f.to);
     ui::expose("Audit:to");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(px(240));
@@ -46,7 +46,7 @@ void draw_audit(const AppState& s, AuditDraft& f, const ui::Fonts& fonts, Action
                           : static_cast<std::size_t>(f.actor - 2) < s.partners.size()
                               ? s.partners[static_cast<std::size_t>(f.actor - 2)].name
                               : std::string(tr("Everyone"));
-    if (ImGui::BeginCombo("##actor", current.c_str())) {
+    if (ui::begin_combo("##actor", current.c_str())) {
         if (ImGui::Selectable(tr("Everyone"), f.actor == 0)) f.actor = 0;
         if (ImGui::Selectable(s.me.tenant_name.c_str(), f.actor == 1)) f.actor = 1;
         for (std::size_t i = 0; i < s.partners.size(); ++i) {

@@ -140,7 +140,7 @@ void customer_detail(const AppState& s, const ui::Fonts& fonts, Actions& actions
         }
         ImGui::SetNextItemWidth(px(300));
         if (!may_edit) ImGui::BeginDisabled();
-        if (ImGui::BeginCombo("##add-admin", tr("Add a person or group…"))) {
+        if (ui::begin_combo("##add-admin", tr("Add a person or group…"))) {
             for (const auto& e : d.directory) {
                 MemberRef ref{e.type, e.id};
                 if (std::find(d.members.begin(), d.members.end(), ref) != d.members.end()) continue;
@@ -166,8 +166,9 @@ void customer_detail(const AppState& s, const ui::Fonts& fonts, Actions& actions
         "to its rooms at once. Only the customer can invite you again."));
     // Only the customer's Primary admins may end the relationship: the same rule as the service.
     std::string why_remove = s.why_not(mtm::Action::remove_customer, d.tenant_id);
-    bool removing = why_remove.empty() ? ui::danger_button(tr("Remove customer…"))
-                                       : ui::gated_button(tr("Remove customer…"), false, why_remove);
+    bool removing = why_remove.empty()
+                        ? ui::danger_button(tr("Remove customer…"))
+                        : ui::gated_button(tr("Remove customer…"), false, why_remove);
     if (removing) ImGui::OpenPopup(tr("Remove customer?"));
     ui::expose("Remove customer", why_remove.empty(), why_remove);
     ImGui::SameLine();

@@ -25,7 +25,7 @@ void new_group_dialog(GroupsDraft& d, const ui::Fonts& fonts, Actions& actions) 
     ui::muted(tr("E.g. a site or a floor. You choose its rooms next."));
     ImGui::SetNextItemWidth(-1);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    ImGui::InputTextWithHint("##new-group", tr("Name"), d.new_name, sizeof d.new_name);
+    ui::input_text_with_hint("##new-group", tr("Name"), d.new_name, sizeof d.new_name);
     ui::expose("New group:name");
     field_errors(d.errors);
     bool ready = d.new_name[0] != '\0';
@@ -98,11 +98,12 @@ void draw_groups(const AppState& s, GroupsDraft& d, const ui::Fonts& fonts, Acti
         if (!may_modify) ui::muted(why);
         if (!may_modify) ImGui::BeginDisabled();
         ImGui::SetNextItemWidth(px(360));
-        ImGui::InputText("##group-name", d.name, sizeof d.name);
+        ui::input_text("##group-name", d.name, sizeof d.name);
+        ui::name_last_item(tr("Group name"));
         ui::expose("Group:name", may_modify, why);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(px(240));
-        ImGui::InputTextWithHint("##group-room-filter", tr("Filter rooms"), d.room_filter,
+        ui::input_text_with_hint("##group-room-filter", tr("Filter rooms"), d.room_filter,
                                  sizeof d.room_filter);
         if (!may_modify) ImGui::EndDisabled();
         bool changed = group->name != d.name || group->room_ids != d.room_ids;

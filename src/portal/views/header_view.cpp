@@ -6,6 +6,7 @@
 #include "i18n.hpp"
 #include "imgui.h"
 #include "mtm/validation.hpp"
+#include "ui/semantics_imgui.hpp"
 #include "ui/widgets.hpp"
 
 namespace portal::views {
@@ -27,6 +28,15 @@ bool tab(const char* label, bool selected, const ui::Fonts& fonts, bool allowed 
     ImGui::PushID(label);
     bool pressed = ImGui::InvisibleButton("##tab", ImVec2(size.x + px(16), px(kBarHeight)));
     bool hovered = ImGui::IsItemHovered();
+    // To assistive technology a header tab is what it does: a link to a page, the current one
+    // marked as such.
+    if (ui::semantics::Node* n = ui::semantics::last_item()) {
+        n->role = ui::semantics::Role::link;
+        n->name = label;
+        n->selected = selected ? ui::semantics::Tri::yes : ui::semantics::Tri::no;
+        n->disabled = !allowed;
+        if (!allowed) n->description = reason;
+    }
     ImGui::PopID();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 fg = selected   ? color::kAccent
@@ -90,13 +100,13 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
         std::string preview = current ? current->name : tr("Choose…");
         ImGui::SetNextItemWidth(px(260));
         static char filter[64] = "";
-        if (ImGui::BeginCombo("##tenant", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+        if (ui::begin_combo("##tenant", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
             if (ImGui::IsWindowAppearing()) {
                 filter[0] = '\0';
                 ImGui::SetKeyboardFocusHere();
             }
             ImGui::SetNextItemWidth(-1);
-            ImGui::InputTextWithHint("##filter", tr("Type to filter customers"), filter,
+            ui::input_text_with_hint("##filter", tr("Type to filter customers"), filter,
                                      sizeof filter);
             ui::expose("Tenant filter");
             std::string needle = mtm::lower(filter);
@@ -208,6 +218,11 @@ Actions draw_header(const AppState& s, const ui::Fonts& fonts) {
         ImGui::SetCursorScreenPos(at);
         if (ImGui::InvisibleButton("##user", ImVec2(block, bar - px(20))))
             ImGui::OpenPopup("user-menu");
+        if (ui::semantics::Node* n = ui::semantics::last_item()) {
+            n->name = trf("{}, {}: account menu", who, s.me.tenant_name);
+            n->expanded =
+                ImGui::IsPopupOpen("user-menu") ? ui::semantics::Tri::yes : ui::semantics::Tri::no;
+        }
         ui::expose("User menu");
         if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         dl->AddText(ImVec2(at.x, at.y + px(2)), color::kText, who.c_str());

@@ -74,7 +74,7 @@ template <std::size_t N>
 bool value_combo(const char* id, int& index, const char* const (&values)[N],
                  const char* (*label)(const std::string&)) {
     bool changed = false;
-    if (ImGui::BeginCombo(id, label(values[index]))) {
+    if (ui::begin_combo(id, label(values[index]))) {
         for (int i = 0; i < static_cast<int>(N); ++i)
             if (ImGui::Selectable(label(values[i]), i == index)) {
                 changed = i != index;
@@ -90,23 +90,24 @@ void record_dialog(const AppState& s, RecordDraft& d, const ui::Fonts& fonts, Ac
     if (!begin_dialog(title, d.open, px(680), px(600))) return;
     step_heading(fonts, tr("What happened, and where?"));
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##record-title", tr("Short title, e.g. Camera shows no picture"),
+    ui::input_text_with_hint("##record-title", tr("Short title, e.g. Camera shows no picture"),
                              d.title, sizeof d.title);
     ui::expose("Record:title");
-    ImGui::InputTextMultiline("##record-description", d.description, sizeof d.description,
-                              ImVec2(-1, px(72)));
+    ui::input_text_multiline("##record-description", d.description, sizeof d.description,
+                             ImVec2(-1, px(72)));
+    ui::name_last_item(tr("Description"));
     ui::expose("Record:description");
     ImGui::Checkbox(tr("High impact: meetings cannot take place"), &d.high_impact);
     ui::expose("Record:high impact");
     if (d.high_impact) {
         ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##record-justification", tr("Why it is high impact"),
+        ui::input_text_with_hint("##record-justification", tr("Why it is high impact"),
                                  d.justification, sizeof d.justification);
         ui::expose("Record:justification");
     }
     ImGui::TextDisabled(tr("Rooms (%zu chosen)"), d.room_ids.size());
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##record-room-filter", tr("Filter rooms"), d.room_filter,
+    ui::input_text_with_hint("##record-room-filter", tr("Filter rooms"), d.room_filter,
                              sizeof d.room_filter);
     float footer = ImGui::GetFrameHeightWithSpacing() * 2 + px(24);
     ImGui::BeginChild("##record-rooms", ImVec2(0, -footer), true);
@@ -180,7 +181,8 @@ void detail(const AppState& s, IncidentsDraft& ui_state, const ui::Fonts& fonts,
     bool open = inc.state != "resolved";
     bool busy = s.busy_id == inc.id;
     if (!may_update) ImGui::BeginDisabled();
-    ImGui::InputTextMultiline("##reply", ui_state.reply, sizeof ui_state.reply, ImVec2(-1, px(64)));
+    ui::input_text_multiline("##reply", ui_state.reply, sizeof ui_state.reply, ImVec2(-1, px(64)));
+    ui::name_last_item(tr("Reply text"));
     if (!may_update) ImGui::EndDisabled();
     ui::expose("Incident:reply text", may_update, why);
     bool can_reply = may_update && ui_state.reply[0] && !busy;
@@ -242,7 +244,7 @@ void draw_incidents(const AppState& s, IncidentsDraft& ui_state, const ui::Fonts
     ui::expose("Filter:severity");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(px(220));
-    ImGui::InputTextWithHint("##incident-text", tr("Filter by title, type or customer"),
+    ui::input_text_with_hint("##incident-text", tr("Filter by title, type or customer"),
                              ui_state.text, sizeof ui_state.text);
     ui::expose("Filter:text");
     ImGui::SameLine();

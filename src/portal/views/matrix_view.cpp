@@ -90,7 +90,7 @@ void toolbar(MatrixDraft& m, Actions& actions) {
     ImGui::SetNextItemWidth(px(230));
     std::string shown = m.permission < 0 ? std::string(tr("All permissions (how many)"))
                                          : permission_name(m.permission);
-    if (ImGui::BeginCombo("##matrix-show", shown.c_str(), ImGuiComboFlags_HeightLarge)) {
+    if (ui::begin_combo("##matrix-show", shown.c_str(), ImGuiComboFlags_HeightLarge)) {
         if (ImGui::Selectable(tr("All permissions (how many)"), m.permission < 0))
             m.permission = -1;
         ui::expose("Matrix show:all");
@@ -111,9 +111,9 @@ void toolbar(MatrixDraft& m, Actions& actions) {
     ImGui::SetNextItemWidth(px(220));
     std::string who = m.preview >= 0 ? model.users[static_cast<std::size_t>(m.preview)].display_name
                                      : std::string(tr("Everyone"));
-    if (ImGui::BeginCombo("##matrix-preview", who.c_str(), ImGuiComboFlags_HeightLarge)) {
+    if (ui::begin_combo("##matrix-preview", who.c_str(), ImGuiComboFlags_HeightLarge)) {
         ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##preview-filter", tr("Find a person"), m.person_filter,
+        ui::input_text_with_hint("##preview-filter", tr("Find a person"), m.person_filter,
                                  sizeof m.person_filter);
         ui::expose("Matrix preview:filter");
         if (ImGui::Selectable(tr("Everyone"), m.preview < 0)) m.preview = -1;
@@ -300,7 +300,7 @@ void what_if(MatrixDraft& m, const ui::Fonts& fonts, Actions& actions) {
     ImGui::SetNextItemWidth(-1);
     std::string current = m.role >= 0 ? role_title(saved, static_cast<std::size_t>(m.role))
                                       : std::string(tr("Choose a role"));
-    if (ImGui::BeginCombo("##matrix-role", current.c_str(), ImGuiComboFlags_HeightLarge)) {
+    if (ui::begin_combo("##matrix-role", current.c_str(), ImGuiComboFlags_HeightLarge)) {
         for (std::size_t r = 0; r < saved.roles.size(); ++r) {
             std::string title = role_title(saved, r);
             std::string label = title + "##" + saved.roles[r].id;
@@ -382,7 +382,7 @@ void what_if(MatrixDraft& m, const ui::Fonts& fonts, Actions& actions) {
         const char* choices[] = {as_saved.c_str(), tr("All rooms"), tr("Nobody (removed)")};
         int choice = static_cast<int>(m.scopes[a]);
         std::string id = "##scope-" + as.id;
-        if (ImGui::Combo(id.c_str(), &choice, choices, 3)) {
+        if (ui::combo(id.c_str(), &choice, choices, 3)) {
             m.scopes[a] = static_cast<MatrixDraft::ScopeChoice>(choice);
             m.recompute();
         }

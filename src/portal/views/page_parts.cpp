@@ -112,7 +112,8 @@ bool typed_confirmation(const char* popup, const std::string& name, const std::s
         ui::muted(explanation);
         ImGui::TextWrapped(tr("Type %s to confirm:"), name.c_str());
         ImGui::SetNextItemWidth(-1);
-        ImGui::InputText("##typed", typed, sizeof typed);
+        ui::input_text("##typed", typed, sizeof typed);
+        ui::name_last_item(trf("Type {} to confirm", name));
         ui::expose(label + ":confirm text");
         bool match = name == typed;
         if (ui::gated_button(button, match, tr("Type the name exactly"), true) ||

@@ -51,7 +51,7 @@ void invite_wizard(const AppState& s, InviteDraft& d, const ui::Fonts& fonts, Ac
                 tr("The partner's primary domain. Only organisations in the partner program can be "
                    "invited."));
             ImGui::SetNextItemWidth(-1);
-            ImGui::InputTextWithHint("##domain", "northwind.example", d.domain, sizeof d.domain);
+            ui::input_text_with_hint("##domain", "northwind.example", d.domain, sizeof d.domain);
             ui::expose("Invite:domain");
             break;
         case 1: {
@@ -72,7 +72,7 @@ void invite_wizard(const AppState& s, InviteDraft& d, const ui::Fonts& fonts, Ac
             step_heading(fonts, tr("Terms"));
             ImGui::TextUnformatted(tr("The invitation expires after"));
             ImGui::SetNextItemWidth(px(240));
-            ImGui::SliderInt("days", &d.expires_days, 1, 30);
+            ui::slider_int("days", &d.expires_days, 1, 30);
             ImGui::Dummy(ImVec2(0, px(4)));
             ImGui::TextUnformatted(tr("Change control"));
             ui::muted(tr(
@@ -80,7 +80,7 @@ void invite_wizard(const AppState& s, InviteDraft& d, const ui::Fonts& fonts, Ac
                 "yet)."));
             ImGui::Dummy(ImVec2(0, px(4)));
             ImGui::SetNextItemWidth(-1);
-            ImGui::InputTextWithHint("##note", tr("Note for the partner (optional)"), d.note,
+            ui::input_text_with_hint("##note", tr("Note for the partner (optional)"), d.note,
                                      sizeof d.note);
             ImGui::Dummy(ImVec2(0, px(4)));
             ImGui::Checkbox(tr("I accept the terms"), &d.terms);

@@ -60,7 +60,7 @@ void scope_picker(Scope& scope, const std::vector<RoomGroupRow>& groups,
     ImGui::EndChild();
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##room-filter", tr("Filter rooms"), filter, sizeof filter);
+    ui::input_text_with_hint("##room-filter", tr("Filter rooms"), filter, sizeof filter);
     ui::expose(locator + ":room filter");
     ImGui::BeginChild("##rooms", ImVec2(0, 0));
     room_checklist(scope.room_ids, rooms, filter, locator);
@@ -74,11 +74,11 @@ void contact_rows(std::vector<ContactDraft>& contacts, const std::string& locato
         ImGui::PushID(static_cast<int>(i));
         float w = (ImGui::GetContentRegionAvail().x - px(50)) / 2;
         ImGui::SetNextItemWidth(w);
-        ImGui::InputTextWithHint("##name", tr("Name"), contacts[i].name, sizeof contacts[i].name);
+        ui::input_text_with_hint("##name", tr("Name"), contacts[i].name, sizeof contacts[i].name);
         ui::expose(locator + ":name:" + std::to_string(i));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(w);
-        ImGui::InputTextWithHint("##upn", tr("name@partner.example"), contacts[i].upn,
+        ui::input_text_with_hint("##upn", tr("name@partner.example"), contacts[i].upn,
                                  sizeof contacts[i].upn);
         ui::expose(locator + ":upn:" + std::to_string(i));
         if (contacts.size() > 1) {
@@ -129,7 +129,7 @@ std::string member_name(const std::vector<DirectoryEntry>& directory, const Memb
 void member_picker(std::vector<MemberRef>& members, const std::vector<DirectoryEntry>& directory,
                    char (&filter)[64], const std::string& locator) {
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##member-filter", tr("Search people and groups"), filter,
+    ui::input_text_with_hint("##member-filter", tr("Search people and groups"), filter,
                              sizeof filter);
     ui::expose(locator + ":filter");
     ImGui::TextDisabled(tr("%zu chosen"), members.size());

@@ -28,13 +28,13 @@ void ring_editor(const AppState& s, RingDraft& d, const ui::Fonts& fonts, Action
     if (built_in) ui::muted(tr("A built-in ring keeps its name and order; its days can change."));
     if (built_in) ImGui::BeginDisabled();
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##ring-name", tr("Name, e.g. Pilot"), d.name, sizeof d.name);
+    ui::input_text_with_hint("##ring-name", tr("Name, e.g. Pilot"), d.name, sizeof d.name);
     ui::expose("Ring:name", !built_in);
     ImGui::SetNextItemWidth(px(200));
-    ImGui::SliderInt(tr("Order (1 first)"), &d.order, 1, 9);
+    ui::slider_int(tr("Order (1 first)"), &d.order, 1, 9);
     if (built_in) ImGui::EndDisabled();
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##ring-description", tr("Description (optional)"), d.description,
+    ui::input_text_with_hint("##ring-description", tr("Description (optional)"), d.description,
                              sizeof d.description);
     ImGui::SetNextItemWidth(px(200));
     ImGui::InputInt(tr("Rollout days"), &d.rollout_days, 0, 0);

@@ -124,11 +124,11 @@ void role_wizard(const AppState& s, RoleWizard& w, const ui::Fonts& fonts, Actio
                          "only handles tickets.")
                     : tr("A role of your organisation, e.g. facilities staff for one site."));
             ImGui::SetNextItemWidth(-1);
-            ImGui::InputTextWithHint("##role-name", tr("Name, e.g. Help desk"), w.name,
+            ui::input_text_with_hint("##role-name", tr("Name, e.g. Help desk"), w.name,
                                      sizeof w.name);
             ui::expose("Role wizard:name");
             ImGui::SetNextItemWidth(-1);
-            ImGui::InputTextWithHint("##role-description", tr("Description (optional)"),
+            ui::input_text_with_hint("##role-description", tr("Description (optional)"),
                                      w.description, sizeof w.description);
             ui::expose("Role wizard:description");
             break;
@@ -145,11 +145,11 @@ void role_wizard(const AppState& s, RoleWizard& w, const ui::Fonts& fonts, Actio
                 tr("An assignment gives the role to people for a set of rooms. A role can have "
                    "several, e.g. one per site."));
             ImGui::SetNextItemWidth(-1);
-            ImGui::InputTextWithHint("##a-name", tr("Assignment name"), w.assignment.name,
+            ui::input_text_with_hint("##a-name", tr("Assignment name"), w.assignment.name,
                                      sizeof w.assignment.name);
             ui::expose("Role wizard:assignment name");
             ImGui::SetNextItemWidth(-1);
-            ImGui::InputTextWithHint("##a-description", tr("Description (optional)"),
+            ui::input_text_with_hint("##a-description", tr("Description (optional)"),
                                      w.assignment.description, sizeof w.assignment.description);
             ImGui::Checkbox(tr("E-mail the members about incidents in their rooms"),
                             &w.assignment.email_notifications);
@@ -231,10 +231,10 @@ void assignment_editor(const AppState& s, const RoleRow& role, AssignmentEditor&
             ImGui::BeginChild("##general", ImVec2(0, -footer));
             ImGui::Dummy(ImVec2(0, px(4)));
             ImGui::SetNextItemWidth(-1);
-            ImGui::InputTextWithHint("##a-name", tr("Assignment name"), d.name, sizeof d.name);
+            ui::input_text_with_hint("##a-name", tr("Assignment name"), d.name, sizeof d.name);
             ui::expose("Assignment:name");
             ImGui::SetNextItemWidth(-1);
-            ImGui::InputTextWithHint("##a-description", tr("Description (optional)"), d.description,
+            ui::input_text_with_hint("##a-description", tr("Description (optional)"), d.description,
                                      sizeof d.description);
             ImGui::Checkbox(tr("E-mail the members about incidents in their rooms"),
                             &d.email_notifications);
@@ -301,7 +301,8 @@ void properties(const RoleRow& role, bool editable, const std::string& why, Role
         ImGui::PopFont();
         ImGui::SameLine(px(120));
         ImGui::SetNextItemWidth(std::min(px(520), ImGui::GetContentRegionAvail().x));
-        ImGui::InputText(id, buf, size);
+        ui::input_text(id, buf, size);
+        ui::name_last_item(label);
     };
     field(tr("Name"), "##role-name", d.name, sizeof d.name);
     ui::expose("Role:name", editable, why);

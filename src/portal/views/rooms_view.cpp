@@ -66,13 +66,13 @@ Gate gate(const AppState& s, mtm::Action a, const RoomRow& r) {
 
 void toolbar(const AppState& s, char (&filter)[96], RoomsList& list, Actions& actions) {
     ImGui::SetNextItemWidth(px(280));
-    ImGui::InputTextWithHint("##room-filter", tr("Filter by name, site or country"), filter,
+    ui::input_text_with_hint("##room-filter", tr("Filter by name, site or country"), filter,
                              sizeof filter);
     ui::expose("Room filter");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(px(160));
-    if (ImGui::BeginCombo("##health",
-                          list.health.empty() ? tr("Any health") : health_label(list.health))) {
+    if (ui::begin_combo("##health",
+                        list.health.empty() ? tr("Any health") : health_label(list.health))) {
         if (ImGui::Selectable(tr("Any health"), list.health.empty())) list.health.clear();
         ui::expose("Room health:any");
         for (const char* h : kHealths) {
@@ -88,7 +88,7 @@ void toolbar(const AppState& s, char (&filter)[96], RoomsList& list, Actions& ac
         std::string current = tr("Any group");
         for (const auto& g : s.room_groups)
             if (g.id == list.group_id) current = g.name;
-        if (ImGui::BeginCombo("##group", current.c_str())) {
+        if (ui::begin_combo("##group", current.c_str())) {
             if (ImGui::Selectable(tr("Any group"), list.group_id.empty())) list.group_id.clear();
             for (const auto& g : s.room_groups) {
                 std::string label = g.name + "##" + g.id;
@@ -138,7 +138,7 @@ void selection_bar(const AppState& s, RoomsList& list, RoomDraft& d, Actions& ac
         std::string current = tr("Choose a ring");
         for (const auto& r : s.rings)
             if (r.id == d.move_ring) current = r.name;
-        if (ImGui::BeginCombo("##move-ring", current.c_str())) {
+        if (ui::begin_combo("##move-ring", current.c_str())) {
             for (const auto& r : s.rings) {
                 std::string label = r.name + "##" + r.id;
                 if (ImGui::Selectable(label.c_str(), d.move_ring == r.id)) d.move_ring = r.id;
@@ -300,15 +300,15 @@ void detail_pane(const AppState& s, const RoomRow& r, RoomDraft& d, const ui::Fo
     ImGui::PopFont();
     ImGui::BeginDisabled(!modify.ok);
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##room-name", tr("Display name"), d.name, sizeof d.name);
+    ui::input_text_with_hint("##room-name", tr("Display name"), d.name, sizeof d.name);
     ui::expose("Room edit:name", modify.ok, modify.why);
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##room-site", tr("Site"), d.site, sizeof d.site);
+    ui::input_text_with_hint("##room-site", tr("Site"), d.site, sizeof d.site);
     ui::expose("Room edit:site", modify.ok, modify.why);
     if (!s.rings.empty()) {
         ImGui::SetNextItemWidth(-1);
         std::string current = ring_name(s, d.ring_id);
-        if (ImGui::BeginCombo("##room-ring", current.c_str())) {
+        if (ui::begin_combo("##room-ring", current.c_str())) {
             for (const auto& ring : s.rings) {
                 std::string label = ring.name + "##" + ring.id;
                 if (ImGui::Selectable(label.c_str(), ring.id == d.ring_id)) d.ring_id = ring.id;
@@ -374,13 +374,13 @@ void enroll_dialog(const AppState& s, RoomDraft& d, Actions& actions) {
            "device."));
     ImGui::PopTextWrapPos();
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##new-name", tr("Display name"), d.new_name, sizeof d.new_name);
+    ui::input_text_with_hint("##new-name", tr("Display name"), d.new_name, sizeof d.new_name);
     ui::expose("Enroll:name");
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##new-site", tr("Site"), d.new_site, sizeof d.new_site);
+    ui::input_text_with_hint("##new-site", tr("Site"), d.new_site, sizeof d.new_site);
     ui::expose("Enroll:site");
     ImGui::SetNextItemWidth(px(120));
-    ImGui::InputTextWithHint("##new-country", tr("Country (e.g. NO)"), d.new_country,
+    ui::input_text_with_hint("##new-country", tr("Country (e.g. NO)"), d.new_country,
                              sizeof d.new_country);
     ui::expose("Enroll:country");
     if (!s.room_groups.empty()) {
@@ -409,7 +409,8 @@ void enroll_dialog(const AppState& s, RoomDraft& d, Actions& actions) {
         actions.push_back({Action::Kind::send_enroll, ""});
     ui::expose("Enroll:send", why.empty(), why);
     ImGui::SameLine();
-    if (ui::secondary_button(tr("Cancel"))) {
+    if (ui::secondary_button(tr("Cancel")) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         d.enrolling = false;
         ImGui::CloseCurrentPopup();
     }
