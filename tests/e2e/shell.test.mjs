@@ -104,7 +104,8 @@ test("the language picker switches the sign-in page and the app to Italian, and 
   await screenshot(page, "italian-roles.png");
   // The choice is remembered: a reload stays Italian, and the user menu switches back.
   await page.reload();
-  await page.waitForFunction(() => /^Accesso eseguito come/.test(window.__roomkeeper.status), null, { timeout: 30000 });
+  // (window.__roomkeeper appears only once the new page's wasm runs.)
+  await page.waitForFunction(() => /^Accesso eseguito come/.test(window.__roomkeeper?.status), null, { timeout: 30000 });
   await clickItem(page, "User menu");
   assert.equal((await item(page, "Language:it")).note, "current");
   await clickItem(page, "Language:en");
